@@ -1,0 +1,164 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { WxCryptError } from './crypt-error.js';
+
+export interface WxCryptOptions {
+  /** 消息校验Token: only used in SHA1 signatures. */
+  token: string;
+  /** 消息加解密Key: 43 characters of [A-Za-z0-9]. */
+  encodingAESKey: string;
+  /** The component_appid; the trailing appid of every plaintext must equal it exactly. */
+  appId: string;
+  /** Keys still accepted for decryption during an EncodingAESKey rotation (03 C11). */
+  previousEncodingAESKeys?: readonly string[];
+}
+
+export interface EncryptOptions {
+  /** The 16 random leading bytes; 16 ASCII alphanumerics when left out. */
+  random?: string | Uint8Array;
+}
+
+export interface EncryptedReply {
+  Encrypt: string;
+  MsgSignature: string;
+  TimeStamp: string;
+  Nonce: string;
+}
+
+export interface Decrypted {
+  message: string;
+  /** 0 for the current key, 1… for `previousEncodingAESKeys[i - 1]`: replies should use the key that worked. */
+  keyIndex: number;
+}
+
+interface AesKey {
+  key: Buffer;
+  iv: Buffer;
+}
+
+const BLOCK = 32;
+const HEADER = 20; // 16 random bytes + 4-byte big-endian length
+const ENCODING_AES_KEY = /^[A-Za-z0-9]{43}$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+function aesKeyOf(encodingAESKey: string): AesKey {
+  if (!ENCODING_AES_KEY.test(encodingAESKey)) {
+    throw new WxCryptError('bad_key', 'EncodingAESKey must be exactly 43 letters or digits');
+  }
+  // The 43rd character carries 2 spare bits; decoding ignores them, as WeChat's own demos do.
+  const key = Buffer.from(`${encodingAESKey}=`, 'base64');
+  return { key, iv: key.subarray(0, 16) };
+}
+
+/** SHA1 over the lexicographically sorted parts, lower-case hex (03 C4). */
+export function sha1Signature(parts: readonly string[]): string {
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
+}
+
+function randomAlphanumeric(length: number): Buffer {
+  const bytes = randomBytes(length);
+  for (let i = 0; i < length; i++) bytes[i] = ALPHANUMERIC.charCodeAt(bytes[i]! % ALPHANUMERIC.length);
+  return bytes;
+}
+
+function randomPrefix(random: EncryptOptions['random']): Buffer {
+  if (random === undefined) return randomAlphanumeric(16);
+  const bytes = typeof random === 'string' ? Buffer.from(random, 'utf8') : Buffer.from(random);
+  if (bytes.length !== 16) throw new RangeError('random must be exactly 16 bytes');
+  return bytes;
+}
+
+export class WxCrypt {
+  private readonly token: string;
+  private readonly appId: Buffer;
+  private readonly keys: AesKey[];
+
+  constructor(options: WxCryptOptions) {
+    this.token = options.token;
+    this.appId = Buffer.from(options.appId, 'utf8');
+    this.keys = [options.encodingAESKey, ...(options.previousEncodingAESKeys ?? [])].map(aesKeyOf);
+  }
+
+  /** The `msg_signature` of an encrypted push or reply. */
+  signature(timestamp: string, nonce: string, encrypt: string): string {
+    return sha1Signature([this.token, timestamp, nonce, encrypt]);
+  }
+
+  /** The body-less `signature` query parameter; never authenticates a body. */
+  urlSignature(timestamp: string, nonce: string): string {
+    return sha1Signature([this.token, timestamp, nonce]);
+  }
+
+  /** Constant-time check of `msg_signature`; hex case does not matter. */
+  verify(msgSignature: string, timestamp: string, nonce: string, encrypt: string): boolean {
+    const expected = Buffer.from(this.signature(timestamp, nonce, encrypt), 'latin1');
+    const given = Buffer.from(msgSignature.toLowerCase(), 'latin1');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  encrypt(message: string, options: EncryptOptions = {}): string {
+    const body = Buffer.from(message, 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(body.length, 0);
+    const unpadded = HEADER + body.length + this.appId.length;
+    const pad = BLOCK - (unpadded % BLOCK);
+    const plain = Buffer.concat([randomPrefix(options.random), length, body, this.appId, Buffer.alloc(pad, pad)]);
+    const { key, iv } = this.keys[0]!;
+    const cipher = createCipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
+    return Buffer.concat([cipher.update(plain), cipher.final()]).toString('base64');
+  }
+
+  /** Decrypts with the current key, then each previous key; throws WxCryptError. */
+  decrypt(encrypt: string): string {
+    return this.decryptWithKey(encrypt).message;
+  }
+
+  decryptWithKey(encrypt: string): Decrypted {
+    if (encrypt.length === 0 || !BASE64.test(encrypt)) throw new WxCryptError('bad_base64', 'Encrypt is not base64');
+    const cipherText = Buffer.from(encrypt, 'base64');
+    if (cipherText.length % 16 !== 0) {
+      throw new WxCryptError('bad_length', `ciphertext of ${cipherText.length} bytes is not whole AES blocks`);
+    }
+    let firstError: WxCryptError | undefined;
+    for (let keyIndex = 0; keyIndex < this.keys.length; keyIndex++) {
+      try {
+        return { message: this.open(cipherText, this.keys[keyIndex]!), keyIndex };
+      } catch (error) {
+        if (!(error instanceof WxCryptError)) throw error;
+        // A right key with a wrong appid is the most telling failure; otherwise report the current key's.
+        if (error.code === 'appid_mismatch' || firstError === undefined) firstError = error;
+      }
+    }
+    throw firstError!;
+  }
+
+  /** The encrypted passive reply of 03 C6, signed over its own TimeStamp and Nonce. */
+  reply(message: string, timestamp: string, nonce: string, options: EncryptOptions = {}): EncryptedReply {
+    const encrypted = this.encrypt(message, options);
+    return {
+      Encrypt: encrypted,
+      MsgSignature: this.signature(timestamp, nonce, encrypted),
+      TimeStamp: timestamp,
+      Nonce: nonce,
+    };
+  }
+
+  private open(cipherText: Buffer, { key, iv }: AesKey): string {
+    const decipher = createDecipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
+    const plain = Buffer.concat([decipher.update(cipherText), decipher.final()]);
+    const pad = plain[plain.length - 1] ?? 0;
+    if (pad < 1 || pad > BLOCK || pad > plain.length) throw new WxCryptError('bad_padding', 'invalid PKCS#7 padding');
+    for (let i = plain.length - pad; i < plain.length; i++) {
+      if (plain[i] !== pad) throw new WxCryptError('bad_padding', 'invalid PKCS#7 padding');
+    }
+    const end = plain.length - pad;
+    if (end < HEADER) throw new WxCryptError('bad_length', 'plaintext shorter than its header');
+    const length = plain.readUInt32BE(16);
+    if (length > end - HEADER) throw new WxCryptError('bad_length', 'message length exceeds the plaintext');
+    const appId = plain.subarray(HEADER + length, end);
+    if (!appId.equals(this.appId)) throw new WxCryptError('appid_mismatch', 'message is for another appid');
+    return plain.toString('utf8', HEADER, HEADER + length);
+  }
+}

@@ -1,0 +1,13 @@
+export { WxCrypt, sha1Signature } from './crypt/wx-crypt.js';
+export type { WxCryptOptions, EncryptOptions, EncryptedReply, Decrypted } from './crypt/wx-crypt.js';
+export { WxCryptError } from './crypt/crypt-error.js';
+export type { WxCryptErrorCode } from './crypt/crypt-error.js';
+export { parseXml, textOf, buildXml, XmlError } from './xml/safe-xml.js';
+export type { XmlObject, XmlValue, XmlErrorCode, XmlParseOptions } from './xml/safe-xml.js';
+export { parsePush, classifyPush } from './push/parse-push.js';
+export { pushIdentity } from './push/push-identity.js';
+export { parseEnvelope, buildEnvelope, EnvelopeError } from './push/envelope.js';
+export type { PushEnvelope } from './push/envelope.js';
+export type * from './push/push-types.js';
+export * from './errcodes/index.js';
+export * from './api/index.js';

@@ -1,0 +1,33 @@
+import type { Push } from './push-types.js';
+import { textOf } from '../xml/safe-xml.js';
+
+/**
+ * The de-duplication key of a push (DESIGN.md §3): who it is about, what it is, when it was created, plus the value
+ * that tells two pushes of the same kind in the same second apart. Retries of one push always share it.
+ */
+export function pushIdentity(push: Push): string {
+  switch (push.kind) {
+    case 'component_verify_ticket':
+      return key(push.appId, push.kind, push.createTime, '', push.ticket);
+    case 'authorized':
+    case 'updateauthorized':
+      return key(push.appId, push.kind, push.createTime, push.authorizerAppid, push.authorizationCode);
+    case 'unauthorized':
+      return key(push.appId, push.kind, push.createTime, push.authorizerAppid, '');
+    case 'notify_third_fasteregister':
+    case 'notify_third_fastregisterbetaapp':
+    case 'notify_third_fastverifybetaapp':
+      return key(push.appId, push.kind, push.createTime, push.appid, push.info['taskid'] ?? push.info['code'] ?? '');
+    case 'unknown': {
+      const who = textOf(push.fields, 'AppId') ?? textOf(push.fields, 'ToUserName') ?? '';
+      const extra = textOf(push.fields, 'MsgId') ?? textOf(push.fields, 'FromUserName') ?? '';
+      return key(who, push.type, push.createTime, textOf(push.fields, 'AuthorizerAppid') ?? '', extra);
+    }
+    default:
+      return key(push.toUserName, push.kind, push.createTime, '', push.fromUserName);
+  }
+}
+
+function key(...parts: string[]): string {
+  return parts.map((part) => encodeURIComponent(part)).join('|');
+}
