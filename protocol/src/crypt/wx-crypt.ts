@@ -38,7 +38,6 @@ interface AesKey {
 const BLOCK = 32;
 const HEADER = 20; // 16 random bytes + 4-byte big-endian length
 const ENCODING_AES_KEY = /^[A-Za-z0-9]{43}$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 function aesKeyOf(encodingAESKey: string): AesKey {
@@ -93,9 +92,11 @@ export class WxCrypt {
 
   /** Constant-time check of `msg_signature`; hex case does not matter. */
   verify(msgSignature: string, timestamp: string, nonce: string, encrypt: string): boolean {
-    const expected = Buffer.from(this.signature(timestamp, nonce, encrypt), 'latin1');
-    const given = Buffer.from(msgSignature.toLowerCase(), 'latin1');
-    return given.length === expected.length && timingSafeEqual(given, expected);
+    if (msgSignature.length !== 40) return false;
+    const given = Buffer.from(msgSignature, 'hex');
+    if (given.length !== 20) return false;
+    const expected = createHash('sha1').update([this.token, timestamp, nonce, encrypt].sort().join('')).digest();
+    return timingSafeEqual(given, expected);
   }
 
   encrypt(message: string, options: EncryptOptions = {}): string {
@@ -116,8 +117,11 @@ export class WxCrypt {
   }
 
   decryptWithKey(encrypt: string): Decrypted {
-    if (encrypt.length === 0 || !BASE64.test(encrypt)) throw new WxCryptError('bad_base64', 'Encrypt is not base64');
     const cipherText = Buffer.from(encrypt, 'base64');
+    // Node skips characters that are not base64; a strict round trip is the fast way to refuse them.
+    if (cipherText.length === 0 || cipherText.toString('base64') !== encrypt) {
+      throw new WxCryptError('bad_base64', 'Encrypt is not base64');
+    }
     if (cipherText.length % 16 !== 0) {
       throw new WxCryptError('bad_length', `ciphertext of ${cipherText.length} bytes is not whole AES blocks`);
     }
@@ -147,7 +151,9 @@ export class WxCrypt {
 
   private open(cipherText: Buffer, { key, iv }: AesKey): string {
     const decipher = createDecipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
-    const plain = Buffer.concat([decipher.update(cipherText), decipher.final()]);
+    // Without auto padding, update() returns every whole block and final() returns nothing.
+    const plain = decipher.update(cipherText);
+    decipher.final();
     const pad = plain[plain.length - 1] ?? 0;
     if (pad < 1 || pad > BLOCK || pad > plain.length) throw new WxCryptError('bad_padding', 'invalid PKCS#7 padding');
     for (let i = plain.length - pad; i < plain.length; i++) {

@@ -1,0 +1,25 @@
+import { ipcMain } from 'electron';
+import type { IpcMainInvokeEvent } from 'electron';
+import type { InvokeChannel, InvokeMap } from '@contract/ipc';
+import type { Result } from '@contract/result';
+
+export type Handler<C extends InvokeChannel> = (...args: InvokeMap[C]['args']) => Promise<InvokeMap[C]['result']>;
+export type ArgsCheck<C extends InvokeChannel> = (args: unknown[]) => args is InvokeMap[C]['args'];
+
+/** Registers a contract channel: the sender must be our own renderer and the arguments must pass their check. */
+export function registerHandler<C extends InvokeChannel>(
+  channel: C,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+  checkArgs: ArgsCheck<C>,
+  handler: Handler<C>,
+): void {
+  ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<Result<InvokeMap[C]['result']>> => {
+    if (!isTrustedSender(event)) return { ok: false, error: { code: 'untrusted_sender', message: 'sender refused' } };
+    if (!checkArgs(args)) return { ok: false, error: { code: 'invalid_argument', message: `bad arguments for ${channel}` } };
+    try {
+      return { ok: true, value: await handler(...args) };
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    }
+  });
+}
