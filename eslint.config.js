@@ -18,7 +18,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron'], message: 'Only src-main/shell may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron'], message: 'Only src-main/shell may import electron.' }] },
+      ],
       'vue/multi-word-component-names': 'off',
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
@@ -26,13 +29,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/shell/**/*.ts'],
+    files: ['src-main/shell/**/*.ts', 'test/shell/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['src-renderer/**/*.{ts,vue}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', 'fs', 'path'], message: 'The renderer has no Node.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'electron', 'fs', 'path'], message: 'The renderer has no Node.' }] },
+      ],
     },
   },
 );

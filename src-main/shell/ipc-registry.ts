@@ -15,11 +15,15 @@ export function registerHandler<C extends InvokeChannel>(
 ): void {
   ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<Result<InvokeMap[C]['result']>> => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'untrusted_sender', message: 'sender refused' } };
-    if (!checkArgs(args)) return { ok: false, error: { code: 'invalid_argument', message: `bad arguments for ${channel}` } };
+    if (!checkArgs(args))
+      return { ok: false, error: { code: 'invalid_argument', message: `bad arguments for ${channel}` } };
     try {
       return { ok: true, value: await handler(...args) };
     } catch (error) {
-      return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+      };
     }
   });
 }

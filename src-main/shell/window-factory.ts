@@ -2,7 +2,11 @@ import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 
 /** The one way to open a window: context isolation, sandbox, no Node, no navigation, no pop-ups, no permissions. */
-export function createMainWindow(rendererUrl: string | undefined, preloadDir: string, rendererDir: string): BrowserWindow {
+export function createMainWindow(
+  rendererUrl: string | undefined,
+  preloadDir: string,
+  rendererDir: string,
+): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
