@@ -11,7 +11,11 @@ type LegacyCtor = new (token: string, encodingAESKey: string, id: string) => Leg
 const require = createRequire(import.meta.url);
 const LegacyWXBizMsgCrypt = require('wechat-crypto') as LegacyCtor;
 
-const options = { token: 'benchToken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', appId: 'wx0a1b2c3d4e5f6a7b' };
+const options = {
+  token: 'benchToken',
+  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  appId: 'wx0a1b2c3d4e5f6a7b',
+};
 const MEASURE_MS = 300;
 const ROUNDS = 5;
 
@@ -35,7 +39,10 @@ function median(values: number[]): number {
 
 function pushOfSize(bytes: number): string {
   const filler = '<Reason><![CDATA[' + '页面内容与所选类目不符'.repeat(Math.ceil(bytes / 33)) + ']]></Reason>';
-  return `<xml><ToUserName><![CDATA[gh_abcdef123456]]></ToUserName><CreateTime>1718100000</CreateTime>${filler}</xml>`.slice(0, bytes);
+  return `<xml><ToUserName><![CDATA[gh_abcdef123456]]></ToUserName><CreateTime>1718100000</CreateTime>${filler}</xml>`.slice(
+    0,
+    bytes,
+  );
 }
 
 export async function run(): Promise<BenchRow[]> {

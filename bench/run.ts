@@ -19,10 +19,18 @@ for (const file of files) {
   rows.push(...(await module.run()));
 }
 
-const table = rows.map((r) => [r.name, formatNumber(r.value), r.unit, formatNumber(r.baseline), r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`, r.goal ?? '']);
+const table = rows.map((r) => [
+  r.name,
+  formatNumber(r.value),
+  r.unit,
+  formatNumber(r.baseline),
+  r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`,
+  r.goal ?? '',
+]);
 const header = ['benchmark', 'value', 'unit', 'baseline', 'ratio', 'goal'];
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-const line = (cells: string[]): string => cells.map((c, i) => (i === 1 || i === 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+const line = (cells: string[]): string =>
+  cells.map((c, i) => (i === 1 || i === 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table) console.log(line(row));

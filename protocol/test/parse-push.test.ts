@@ -65,8 +65,13 @@ describe('typed pushes', () => {
       authorizationCodeExpiredTime: '1718003700',
       preAuthCode: 'preauthcode@@@Abc456',
     });
-    expect(parsePush(authorized.replace('[authorized]', '[updateauthorized]'), 'component').kind).toBe('updateauthorized');
-    expect(parsePush(unauthorized, 'component')).toMatchObject({ kind: 'unauthorized', authorizerAppid: 'wx1111222233334444' });
+    expect(parsePush(authorized.replace('[authorized]', '[updateauthorized]'), 'component').kind).toBe(
+      'updateauthorized',
+    );
+    expect(parsePush(unauthorized, 'component')).toMatchObject({
+      kind: 'unauthorized',
+      authorizerAppid: 'wx1111222233334444',
+    });
   });
 
   it('parses fast registration with its echoed info', () => {
@@ -86,7 +91,9 @@ describe('typed pushes', () => {
       reason: '1: Page content does not match the selected category:<br>(1) ...<br>',
       screenshots: ['mediaid_1', 'mediaid_2'],
     });
-    const success = auditFail.replace('weapp_audit_fail', 'weapp_audit_success').replace(/<Reason>.*<\/ScreenShot>/s, '<SuccTime>1718100000</SuccTime>');
+    const success = auditFail
+      .replace('weapp_audit_fail', 'weapp_audit_success')
+      .replace(/<Reason>.*<\/ScreenShot>/s, '<SuccTime>1718100000</SuccTime>');
     expect(parsePush(success, 'app')).toMatchObject({ kind: 'weapp_audit_success', succTime: '1718100000' });
     const delay = auditFail.replace('weapp_audit_fail', 'weapp_audit_delay');
     expect(parsePush(delay, 'app')).toMatchObject({ kind: 'weapp_audit_delay' });
@@ -95,7 +102,11 @@ describe('typed pushes', () => {
 
   it('keeps unknown kinds and known kinds missing a field raw instead of dropping them', () => {
     const icp = ticket.replace('component_verify_ticket', 'notify_apply_icpfiling_result');
-    expect(parsePush(icp, 'component')).toMatchObject({ kind: 'unknown', type: 'notify_apply_icpfiling_result', createTime: '1718000000' });
+    expect(parsePush(icp, 'component')).toMatchObject({
+      kind: 'unknown',
+      type: 'notify_apply_icpfiling_result',
+      createTime: '1718000000',
+    });
     const broken = ticket.replace(/<ComponentVerifyTicket>.*<\/ComponentVerifyTicket>/, '');
     const push = parsePush(broken, 'component');
     expect(push).toMatchObject({ kind: 'unknown', note: 'missing <ComponentVerifyTicket>' });

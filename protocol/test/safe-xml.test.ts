@@ -28,7 +28,9 @@ describe('values stay exactly as sent', () => {
   });
 
   it('reads the nested <info> of a fast-registration push and repeated elements as a list', () => {
-    const fields = parseXml('<xml><info><name><![CDATA[某公司]]></name><code_type>1</code_type></info><i>1</i><i>2</i></xml>');
+    const fields = parseXml(
+      '<xml><info><name><![CDATA[某公司]]></name><code_type>1</code_type></info><i>1</i><i>2</i></xml>',
+    );
     expect(fields['info']).toEqual(Object.assign(Object.create(null), { name: '某公司', code_type: '1' }));
     expect(fields['i']).toEqual(['1', '2']);
   });
@@ -50,7 +52,11 @@ describe('hostile input', () => {
   });
 
   it.each([
-    ['a billion-laughs bomb', '<!DOCTYPE xml [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><xml><A>&b;</A></xml>', 'doctype'],
+    [
+      'a billion-laughs bomb',
+      '<!DOCTYPE xml [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><xml><A>&b;</A></xml>',
+      'doctype',
+    ],
     ['an external entity', '<?xml version="1.0"?><!DOCTYPE xml SYSTEM "file:///etc/passwd"><xml/>', 'doctype'],
     ['a lower-case entity declaration', '<xml><!entity x "y"></xml>', 'doctype'],
     ['an undeclared entity', '<xml><A>&ent;</A></xml>', 'malformed'],

@@ -90,7 +90,9 @@ describe('refusals', () => {
   it('refuses tampered ciphertext', () => {
     const bytes = Buffer.from(encrypted, 'base64');
     bytes[bytes.length - 1]! ^= 0x01;
-    expect(['bad_padding', 'bad_length', 'appid_mismatch']).toContain(codeOf(() => crypt.decrypt(bytes.toString('base64'))));
+    expect(['bad_padding', 'bad_length', 'appid_mismatch']).toContain(
+      codeOf(() => crypt.decrypt(bytes.toString('base64'))),
+    );
   });
 
   it('refuses truncated ciphertext and non-base64 input', () => {

@@ -1,11 +1,6 @@
 /** Why a push could not be authenticated or decrypted. `demoCode` is the WXBizMsgCrypt demo number (03 C8). */
 export type WxCryptErrorCode =
-  | 'bad_key'
-  | 'bad_signature'
-  | 'bad_base64'
-  | 'bad_length'
-  | 'bad_padding'
-  | 'appid_mismatch';
+  'bad_key' | 'bad_signature' | 'bad_base64' | 'bad_length' | 'bad_padding' | 'appid_mismatch';
 
 const DEMO_CODES: Record<WxCryptErrorCode, number> = {
   bad_key: -40004,

@@ -21,6 +21,9 @@ export function parseEnvelope(body: string, options?: XmlParseOptions): PushEnve
 
 /** The outer document WeChat posts: `<AppId>` for the component channel, `<ToUserName>` for an app. */
 export function buildEnvelope(encrypt: string, addressee: { appId: string } | { toUserName: string }): string {
-  const sibling = 'appId' in addressee ? `<AppId><![CDATA[${addressee.appId}]]></AppId>` : `<ToUserName><![CDATA[${addressee.toUserName}]]></ToUserName>`;
+  const sibling =
+    'appId' in addressee
+      ? `<AppId><![CDATA[${addressee.appId}]]></AppId>`
+      : `<ToUserName><![CDATA[${addressee.toUserName}]]></ToUserName>`;
   return `<xml>${sibling}<Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`;
 }

@@ -21,7 +21,11 @@ function flatInfo(fields: XmlObject): Record<string, string> {
 }
 
 function componentPush(fields: XmlObject, type: string): ComponentPush | undefined {
-  const base = { channel: 'component' as const, appId: required(fields, 'AppId'), createTime: required(fields, 'CreateTime') };
+  const base = {
+    channel: 'component' as const,
+    appId: required(fields, 'AppId'),
+    createTime: required(fields, 'CreateTime'),
+  };
   switch (type) {
     case 'component_verify_ticket':
       return { ...base, kind: type, ticket: required(fields, 'ComponentVerifyTicket') };
@@ -68,7 +72,13 @@ function appPush(fields: XmlObject, type: string): AppPush | undefined {
       const screenshots = optional(fields, 'ScreenShot')
         .split('|')
         .filter((id) => id !== '');
-      return { ...base, kind: type, reason: optional(fields, 'Reason'), failTime: optional(fields, 'FailTime'), screenshots };
+      return {
+        ...base,
+        kind: type,
+        reason: optional(fields, 'Reason'),
+        failTime: optional(fields, 'FailTime'),
+        screenshots,
+      };
     }
     case 'weapp_audit_delay':
       return { ...base, kind: type, reason: optional(fields, 'Reason'), delayTime: optional(fields, 'DelayTime') };
