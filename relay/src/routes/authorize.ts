@@ -1,0 +1,157 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { dedupeKey } from '../store/event-store.js';
+import type { EventStore } from '../store/event-store.js';
+import { INVITE_ID } from '../store/invite-store.js';
+import type { InviteStore, LaunchOutcome } from '../store/invite-store.js';
+import { RpcError } from '../ws/hub.js';
+import type { Hub } from '../ws/hub.js';
+import { authorizeLinkPage, messagePage } from './launch-page.js';
+import type { Variant } from './launch-page.js';
+
+export interface AuthorizeOptions {
+  hub: Hub;
+  events: EventStore;
+  invites: InviteStore;
+}
+
+const MOBILE_UA = /MicroMessenger|Mobile|Android|iPhone|iPad/i;
+const AUTH_CODE = /^[A-Za-z0-9@._~-]{1,512}$/;
+
+function html(reply: FastifyReply, status: number, body: string): FastifyReply {
+  // WeChat checks where the click came from: the page must send its origin as Referer, never no-referrer.
+  return reply
+    .code(status)
+    .header('Referrer-Policy', 'strict-origin-when-cross-origin')
+    .header('Cache-Control', 'no-store')
+    .header('X-Frame-Options', 'DENY')
+    .header(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'",
+    )
+    .type('text/html; charset=utf-8')
+    .send(body);
+}
+
+function authorizationUrlOf(value: unknown): string | null {
+  const url =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'object' && value !== null
+        ? (value as { url?: unknown }).url
+        : undefined;
+  if (typeof url !== 'string') return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** GET /authorize/:inviteId (the launch page on the registered domain) and /authorize/:inviteId/done (the redirect). */
+export const authorizeRoutes: FastifyPluginAsync<AuthorizeOptions> = async (app, { hub, events, invites }) => {
+  app.get<{ Params: { inviteId: string }; Querystring: { variant?: string } }>(
+    '/authorize/:inviteId',
+    async (request, reply) => {
+      const { inviteId } = request.params;
+      if (!INVITE_ID.test(inviteId))
+        return html(reply, 404, messagePage('链接无效', '这个授权链接无效。', 'This authorization link is not valid.'));
+      const asked = request.query.variant;
+      const variant: Variant =
+        asked === 'pc' || asked === 'mobile'
+          ? asked
+          : MOBILE_UA.test(request.headers['user-agent'] ?? '')
+            ? 'mobile'
+            : 'pc';
+      const record = (outcome: LaunchOutcome): void => invites.recordAttempt(inviteId, outcome, variant);
+      const invite = invites.get(inviteId);
+      if (
+        invite !== null &&
+        (invite.revoked === true || (invite.expiresAt !== undefined && Date.parse(invite.expiresAt) < Date.now()))
+      ) {
+        record('closed');
+        return html(
+          reply,
+          410,
+          messagePage(
+            '邀请已失效',
+            '这个授权邀请已撤销或过期，请联系服务商获取新链接。',
+            'This invitation was revoked or has expired; ask your service provider for a new link.',
+          ),
+        );
+      }
+      try {
+        const url = authorizationUrlOf(await hub.rpc('authorizationUrl', { inviteId, variant }));
+        if (url === null) throw new RpcError('bad_value', 'desktop answered without a usable URL');
+        record('url_shown');
+        return html(reply, 200, authorizeLinkPage(url, variant, invite?.label));
+      } catch (error) {
+        const code = error instanceof RpcError ? error.code : 'error';
+        request.log.warn({ inviteId, code }, 'launch page without authorization URL');
+        if (code === 'no_desktop') {
+          record('no_desktop');
+          return html(
+            reply,
+            503,
+            messagePage(
+              '服务商暂时不在线',
+              '服务商的管理端目前不在线，无法生成授权链接。我们已记录本次访问，请稍后再试。',
+              'Your service provider’s console is offline, so no authorization link can be made right now. This visit was recorded; please try again later.',
+            ),
+          );
+        }
+        record('desktop_error');
+        return html(
+          reply,
+          502,
+          messagePage(
+            '暂时无法授权',
+            '生成授权链接失败，请稍后刷新重试。',
+            'The authorization link could not be made; reload this page in a moment.',
+          ),
+        );
+      }
+    },
+  );
+
+  app.get<{ Params: { inviteId: string }; Querystring: Record<string, string | string[] | undefined> }>(
+    '/authorize/:inviteId/done',
+    async (request, reply) => {
+      const { inviteId } = request.params;
+      const authCode = request.query['auth_code'];
+      if (!INVITE_ID.test(inviteId) || typeof authCode !== 'string' || !AUTH_CODE.test(authCode)) {
+        return html(
+          reply,
+          400,
+          messagePage('授权未完成', '返回的链接缺少授权码。', 'The redirect carried no authorization code.'),
+        );
+      }
+      const rawQuery = request.raw.url?.split('?')[1] ?? '';
+      try {
+        await events.append({
+          channel: 'auth_callback',
+          appid: null,
+          query: { timestamp: '', nonce: '', msg_signature: '' },
+          body: `invite_id=${encodeURIComponent(inviteId)}&${rawQuery}`.slice(0, 4096),
+          dedupeKey: dedupeKey('auth_callback', inviteId, authCode),
+        });
+      } catch (error) {
+        request.log.error({ err: error }, 'authorization callback not stored');
+        return html(
+          reply,
+          503,
+          messagePage(
+            '请稍后刷新',
+            '暂时无法记录授权结果，请稍后刷新本页。',
+            'The result could not be recorded; reload this page in a moment.',
+          ),
+        );
+      }
+      return html(
+        reply,
+        200,
+        messagePage('授权完成', '授权已完成，您可以关闭本页。', 'Authorization complete; you can close this page.'),
+      );
+    },
+  );
+};

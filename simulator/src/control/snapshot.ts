@@ -1,0 +1,60 @@
+import type { Sim } from '../sim.js';
+import type { MiniProgram } from '../state/types.js';
+
+function appView(app: MiniProgram) {
+  const { code } = app;
+  const latest = code.audits.at(-1);
+  return {
+    appid: app.appid,
+    userName: app.userName,
+    nickName: app.nickName,
+    principalName: app.principalName,
+    categories: app.categories,
+    authorization: app.authorization && { ...app.authorization },
+    experience: code.experience && {
+      template_id: code.experience.template_id,
+      user_version: code.experience.user_version,
+      commit_time: code.experience.commit_time,
+      privacyScanReadyAt: code.experience.privacyScanReadyAt,
+    },
+    latestAudit: latest && {
+      auditid: latest.auditid,
+      status: latest.status,
+      reason: latest.reason,
+      screenshot: latest.screenshot,
+      user_version: latest.user_version,
+    },
+    online: code.online,
+    history: code.history,
+    gray: code.gray,
+    visitStatus: code.visitStatus,
+    testers: [...code.testers.keys()],
+    domains: code.domains,
+    webviewDomains: code.webviewDomains,
+    privacyGuide: code.privacyDev !== null,
+  };
+}
+
+/** Everything a test or a person wants to see, without the secrets of other processes. */
+export function snapshot(sim: Sim, extra: { ticketsPaused: boolean }) {
+  return {
+    now: sim.now(),
+    platform: {
+      componentAppid: sim.config.platform.componentAppid,
+      latestTicket: sim.credentials.latestTicket,
+      ticketsPaused: extra.ticketsPaused,
+      pushesPaused: sim.pusher.paused,
+    },
+    merchants: [...sim.accounts.merchants.values()].map((m) => ({
+      id: m.id,
+      name: m.name,
+      principalName: m.principalName,
+      apps: m.apps.map((appid) => appView(sim.accounts.apps.get(appid)!)),
+    })),
+    drafts: sim.templates.drafts,
+    templates: sim.templates.templates,
+    auditQuota: sim.quotas.auditQuota(sim.now()),
+    faults: sim.faults.all(),
+    pendingTimers: sim.clock.pending(),
+  };
+}

@@ -1,0 +1,145 @@
+import { explainErrcode } from '@wxfleet/protocol';
+
+/** Typical errmsg texts, as WeChat sends them before ` rid: …` (07-errcodes.md and the section files). */
+const ERRMSG: Record<number, string> = {
+  [-1]: 'system error',
+  0: 'ok',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  40005: 'invalid file type',
+  40006: 'invalid media size',
+  40007: 'invalid media_id',
+  40013: 'invalid appid',
+  40014: 'invalid access_token',
+  40097: 'invalid args',
+  40125: 'invalid appsecret',
+  40170: 'args count exceed count limit',
+  41001: 'access_token missing',
+  41002: 'appid missing',
+  41004: 'appsecret missing',
+  41005: 'media data missing',
+  41018: 'missing component_appid',
+  42001: 'access_token expired',
+  43001: 'require GET method',
+  43002: 'require POST method',
+  43007: 'require bizuser authorize',
+  44002: 'empty post data',
+  45009: 'reach max api daily quota limit',
+  45011: 'api minute-quota reach limit, must slower, retry next minute',
+  47001: 'data format error',
+  48001: 'api unauthorized',
+  48006: 'forbid to clear quota because of reaching the limit',
+  61003: 'component is not authorized by this account',
+  61004: 'access clientip is not registered',
+  61005: 'component ticket is expired',
+  61006: 'component ticket is invalid',
+  61007: 'api is unauthorized to component',
+  61009: 'code is invalid',
+  61010: 'code is expired',
+  61011: 'invalid component',
+  61012: 'invalid option name',
+  61013: 'invalid option value',
+  61014: 'must use component token for component api',
+  61015: 'must use biz account token for not component api',
+  61023: 'refresh_token is invalid',
+  61024: 'must use api(api_component_token) to get token for component acct',
+  61025: 'read-only option',
+  61039: 'privacy info not ready, please retry after a minute',
+  61040: 'privacy api without permission or not declared',
+  76001: 'rid not found',
+  76002: 'rid is error',
+  76003: 'cgi_path format error',
+  76021: 'cgi_path not found, please check',
+  76022: 'could not use this cgi_path, no permission',
+  85001: 'wechat id not exist or can not be searched',
+  85002: 'number of testers reach limit',
+  85003: 'wechat user bind too many mini programs as tester',
+  85004: 'wechat id has already bound as tester',
+  85006: 'tag is in invalid format',
+  85007: 'page path is invalid',
+  85008: 'category is invalid',
+  85009: 'already submit a version under auditing',
+  85010: 'item_list has invalid item',
+  85011: 'title is invalid',
+  85012: 'invalid audit id',
+  85013: 'invalid ext_json',
+  85014: 'invalid template id',
+  85016: 'domain count reach limit',
+  85017: 'no domain to modify after filtered',
+  85018: 'domain is not configured in component',
+  85019: 'no approved version to release',
+  85020: 'status not allowed to release',
+  85021: 'status not allowed',
+  85022: 'invalid action',
+  85023: 'item_list count should be 1 to 5',
+  85043: 'template error',
+  85045: 'some path in ext_json not exist',
+  85046: 'pagePath missing in tabBar',
+  85047: 'pages are empty',
+  85048: 'ext_json parse fail',
+  85052: 'app is already released',
+  85058: 'no valid audit id',
+  85064: 'template not found',
+  85065: 'template list is full',
+  85079: 'miniprogram has no online release',
+  85080: 'miniprogram commit not approved',
+  85081: 'invalid gray percentage',
+  85082: 'gray percentage must be higher than the current one',
+  85085: 'submit audit reach limit, please retry later',
+  85086: 'must commit before submit audit',
+  85301: 'some domains are invalid',
+  85310: 'requiredPrivateInfos contains invalid interface',
+  86000: 'should be called only from third party',
+  86001: 'not existed code committed by third party',
+  86002: 'miniprogram not finish setting nickname, avatar or signature',
+  86004: 'invalid wechat',
+  86069: 'owner_setting is required',
+  86070: 'notice_method is required',
+  86073: 'ext_file_media_id is invalid',
+  86074: 'online privacy setting not exist',
+  86075: 'online ext_file_media_id can not be modified',
+  86100: 'invalid url scheme',
+  86101: 'api.weixin.qq.com is not allowed',
+  86102: 'modify domain reach monthly limit',
+  87011: 'current version is in gray release, can not revert',
+  87012: 'this version can not revert',
+  87013: 'no quota to undo code',
+  89014: 'support version error',
+  89019: 'webview domain not change',
+  89020: 'component has no webview domain',
+  89021: 'domain not in component webview domain list',
+  89029: 'webview domain reach limit',
+  89248: 'invalid code_type',
+  89249: 'task running',
+  89250: 'task not found',
+  89251: 'waiting for legal person to verify',
+  89253: 'lack of some params',
+  89255: 'invalid code',
+  89402: 'audit id not in audit queue',
+  89404: 'already speeded up',
+  89405: 'speedup quota used up',
+  91011: 'nickname audit id not found',
+  9402203: 'ext_json of standard template contains unsupported keys',
+};
+
+/** Our table first (texts as WeChat sends them), then the protocol catalogue's typical errmsg. */
+export function errmsgOf(code: number): string {
+  const own = ERRMSG[code];
+  if (own !== undefined) return own;
+  const typical = explainErrcode(code).errmsg;
+  return typical === '' ? 'system error' : typical;
+}
+
+/** A WeChat error answer; `detail` is appended before the rid (e.g. `requestIP: 127.0.0.2` for 61004). */
+export class WxError extends Error {
+  readonly code: number;
+  readonly detail: string | undefined;
+  constructor(code: number, detail?: string) {
+    super(`${code} ${errmsgOf(code)}${detail ? ` ${detail}` : ''}`);
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+export function errorBody(code: number, rid: string, detail?: string): { errcode: number; errmsg: string } {
+  return { errcode: code, errmsg: `${errmsgOf(code)}${detail ? ` ${detail}` : ''} rid: ${rid}` };
+}

@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+
+export const DEMO_PROFILE = 'demo';
+const PROFILE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+export interface ProfilePaths {
+  readonly profile: string;
+  readonly dir: string;
+  readonly secretsFile: string;
+  readonly storeDir: string;
+}
+
+/** Each profile (the simulator-backed `demo` world, each real platform) lives in its own directory. */
+export function profilePaths(root: string, profile: string): ProfilePaths {
+  if (!PROFILE_NAME.test(profile)) throw new Error(`Invalid profile name "${profile}": use a-z, 0-9, "-" or "_".`);
+  const dir = join(root, 'profiles', profile);
+  return { profile, dir, secretsFile: join(dir, 'secrets.enc.json'), storeDir: join(dir, 'store') };
+}

@@ -1,0 +1,11 @@
+export { RelayClient } from './relay-client.js';
+export type { RelayClientOptions } from './relay-client.js';
+export type { ConnectionState, DisconnectReason, RelayStatus, StatusListener } from './status.js';
+export { describeReason } from './status.js';
+export type { BackoffOptions } from './backoff.js';
+export { Backoff, DEFAULT_BACKOFF } from './backoff.js';
+export type { SocketFactory } from './connection.js';
+export { MemoryCursorStore, MemoryDedupeStore } from './memory-stores.js';
+export { identityKey } from './push-decoder.js';
+export { toWebSocketUrl, PROTOCOL_VERSION } from './wire.js';
+export type * from './types.js';

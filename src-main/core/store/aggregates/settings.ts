@@ -1,0 +1,22 @@
+import { defineAggregate } from '../aggregate-def.js';
+import type { Infer } from '../schema.js';
+import { s } from '../schema.js';
+
+/** Non-secret settings; the appsecret, Token, EncodingAESKey and device token live in the vault. */
+export const settingsSchema = s.object({
+  componentAppid: s.string(),
+  relayUrl: s.string(),
+  egress: s.literal(['relay', 'direct'] as const, 'relay'),
+  locale: s.literal(['zh-CN', 'en'] as const, 'zh-CN'),
+  /** Overrides https://api.weixin.qq.com (the simulator in the demo profile). */
+  apiBaseUrl: s.nullable(s.string()),
+});
+
+export type Settings = Infer<typeof settingsSchema>;
+
+export const settingsAggregate = defineAggregate({
+  name: 'settings',
+  version: 1,
+  schema: settingsSchema,
+  migrations: [],
+});

@@ -1,0 +1,96 @@
+import type { Clock } from '../clock/clock.js';
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/store.js';
+import type { Vault } from '../vault/vault.js';
+import type { EgressConfig } from '../wechat/egress.js';
+import { createHttpTransport } from '../wechat/http-transport.js';
+import type { RetryOptions } from '../wechat/retry-policy.js';
+import type { WeChatApi } from '../wechat/wechat-api.js';
+import { createWeChatApi } from '../wechat/wechat-api.js';
+import type { WeChatClient } from '../wechat/wechat-client.js';
+import { createWeChatClient } from '../wechat/wechat-client.js';
+import type { WeChatHttp } from '../wechat/wechat-http.js';
+import { createWeChatHttp } from '../wechat/wechat-http.js';
+import type { AuthorizerTokens } from './authorizer-tokens.js';
+import { createAuthorizerTokens } from './authorizer-tokens.js';
+import type { ComponentTokens } from './component-token.js';
+import { createComponentTokens } from './component-token.js';
+import type { ReconcileReport } from './reconcile.js';
+import { reconcileAuthorizers } from './reconcile.js';
+import type { RefreshTiming } from './refresh-timing.js';
+import type { TicketStore } from './ticket-store.js';
+import { createTicketStore } from './ticket-store.js';
+import { tokenSourceOf } from './token-source.js';
+
+export interface WeChatStackDeps {
+  vault: Vault;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  egress: EgressConfig;
+  /** https://api.weixin.qq.com unless set (the simulator in the demo profile and in tests). */
+  baseUrl?: string;
+  timeoutMs?: number;
+  retry?: Partial<RetryOptions>;
+  timing?: Partial<RefreshTiming>;
+  random?: () => number;
+}
+
+export interface WeChatStack {
+  http: WeChatHttp;
+  tickets: TicketStore;
+  component: ComponentTokens;
+  authorizers: AuthorizerTokens;
+  client: WeChatClient;
+  api: WeChatApi;
+  reconcile(): Promise<ReconcileReport>;
+  close(): void;
+}
+
+/** Wires transport, ticket store, token managers, client and typed API for one profile. */
+export function createWeChatStack(deps: WeChatStackDeps): WeChatStack {
+  const { vault, store, clock, logger } = deps;
+  const componentAppid = (): string => store.settings.data.componentAppid;
+  const transport = createHttpTransport({
+    egress: deps.egress,
+    ...(deps.baseUrl === undefined ? {} : { baseUrl: deps.baseUrl }),
+    ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
+  });
+  const http = createWeChatHttp({
+    transport,
+    viaRelay: deps.egress.mode === 'relay',
+    logger,
+    clock,
+    ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.retry ? { retry: deps.retry } : {}),
+  });
+  const shared = { http, vault, clock, logger, componentAppid, ...(deps.random ? { random: deps.random } : {}) };
+  const timing = deps.timing ? { timing: deps.timing } : {};
+  const tickets = createTicketStore({ vault, http, clock, logger, componentAppid });
+  const component = createComponentTokens({ ...shared, ...timing, tickets });
+  let reconciling: Promise<ReconcileReport> | undefined;
+  const reconcile = (): Promise<ReconcileReport> =>
+    (reconciling ??= reconcileAuthorizers({ http, vault, store, component, clock, logger, componentAppid }).finally(
+      () => (reconciling = undefined),
+    ));
+  const authorizers = createAuthorizerTokens({
+    ...shared,
+    ...timing,
+    store,
+    component,
+    recoverRefreshToken: async () => {
+      await reconcile();
+    },
+  });
+  const client = createWeChatClient(http, tokenSourceOf(component, authorizers));
+  return {
+    http,
+    tickets,
+    component,
+    authorizers,
+    client,
+    api: createWeChatApi(client),
+    reconcile,
+    close: () => http.close(),
+  };
+}
