@@ -1,0 +1,62 @@
+/** Settings as the renderer sees them: secrets are write-only, the UI learns only whether each is set. */
+export type Language = 'zh-CN' | 'en';
+export type Theme = 'light' | 'dark';
+export type EgressMode = 'relay' | 'direct';
+
+export interface SettingsView {
+  profile: string;
+  /** True for the demo profile, which talks to the simulator. */
+  demo: boolean;
+  platform: {
+    componentAppid: string;
+    appsecretSet: boolean;
+    tokenSet: boolean;
+    encodingAESKeySet: boolean;
+    previousEncodingAESKeySet: boolean;
+  };
+  relay: { url: string; deviceTokenSet: boolean };
+  egress: EgressMode;
+  language: Language;
+  theme: Theme;
+}
+
+/** Every field optional: only what is given changes. `null` clears the previous EncodingAESKey. */
+export interface PlatformInput {
+  componentAppid?: string;
+  appsecret?: string;
+  token?: string;
+  encodingAESKey?: string;
+  previousEncodingAESKey?: string | null;
+}
+
+export interface RelayInput {
+  url?: string;
+  deviceToken?: string;
+}
+
+export interface PreferencesInput {
+  egress?: EgressMode;
+  language?: Language;
+  theme?: Theme;
+}
+
+export type ConnectionHopId =
+  'settings' | 'relay_reachable' | 'device_accepted' | 'tunnel' | 'ticket' | 'component_token';
+
+export interface ConnectionHop {
+  id: ConnectionHopId;
+  ok: boolean;
+  /** What was seen, in the UI language. */
+  detail: string;
+  /** What to do when not ok. */
+  fix?: string;
+  /** For 61004: the IP WeChat saw. */
+  seenIp?: string;
+  errcode?: number;
+}
+
+export interface ConnectionReport {
+  ok: boolean;
+  at: string;
+  hops: ConnectionHop[];
+}
