@@ -9,8 +9,8 @@ import { ticketKind } from './helpers/push-kinds.js';
 import { WeChatPusher } from './helpers/pusher.js';
 import { sleep, tempDir, waitUntil } from './helpers/relay-fixture.js';
 
-/** Seconds of load per seed; the issue's full run is 10 (WXFLEET_KILL9_SECONDS=10). */
-const SECONDS = Number(process.env['WXFLEET_KILL9_SECONDS'] ?? 3);
+/** Seconds of load per seed; 10 as the issue asks; WXFLEET_KILL9_SECONDS shortens it for quick local runs. */
+const SECONDS = Number(process.env['WXFLEET_KILL9_SECONDS'] ?? 10);
 const RATE = 500;
 const SEEDS = [11, 23, 37, 41, 59];
 

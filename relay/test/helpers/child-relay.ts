@@ -1,11 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_TOKEN } from './pusher.js';
+import { sweepStale } from './relay-fixture.js';
 
 const relayRoot = fileURLToPath(new URL('../..', import.meta.url));
 let bundle: string | undefined;
@@ -16,11 +17,7 @@ export function relayBundle(): string {
   // Inside relay/ so the external better-sqlite3 resolves from the workspace's node_modules.
   bundle = join(relayRoot, 'dist', `.test-cli-${process.pid}.mjs`);
   execFileSync(process.execPath, [join(relayRoot, 'scripts/build.mjs'), bundle], { stdio: 'inherit' });
-  const built = bundle;
-  process.once('exit', () => {
-    rmSync(built, { force: true });
-    rmSync(`${built}.map`, { force: true });
-  });
+  sweepStale(join(relayRoot, 'dist'), '.test-cli-');
   return bundle;
 }
 

@@ -140,12 +140,14 @@ export class DeviceClient {
 
   private onRpc(ws: WebSocket, message: Record<string, unknown>): void {
     const id = message['id'];
-    try {
-      const value = this.options.onRpc?.(String(message['method']), message['params']);
-      if (value === undefined) throw new Error('no handler');
-      ws.send(JSON.stringify({ type: 'rpc_result', id, ok: true, value }));
-    } catch (error) {
+    const fail = (error: unknown): void =>
       ws.send(JSON.stringify({ type: 'rpc_result', id, ok: false, error: { code: 'failed', message: String(error) } }));
-    }
+    Promise.resolve()
+      .then(() => this.options.onRpc?.(String(message['method']), message['params']))
+      .then((value) => {
+        if (value === undefined) throw new Error('no handler');
+        ws.send(JSON.stringify({ type: 'rpc_result', id, ok: true, value }));
+      })
+      .catch(fail);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -16,16 +16,28 @@ export interface TestRelay {
   close(): Promise<void>;
 }
 
-const made: string[] = [];
-process.once('exit', () => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+let swept = false;
 
-/** A fresh directory, removed when the test process exits. */
+/** Removes what earlier runs left behind (their workers are killed, so exit hooks do not run); hours old only. */
+export function sweepStale(dir: string, prefix: string, olderThanMs = 3_600_000): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const path = join(dir, name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > olderThanMs) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // raced with another run's sweep
+    }
+  }
+}
+
+/** A fresh directory under the OS temp dir. */
 export function tempDir(prefix = 'wxfleet-relay-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
+  if (!swept) {
+    swept = true;
+    sweepStale(tmpdir(), 'wxfleet-relay-');
+  }
+  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 /** An in-process relay on 127.0.0.1:0 (or only built, for inject tests) with a fresh data dir. */
