@@ -63,6 +63,28 @@ async function offer(url: string, rate: number): Promise<LoadResult> {
   };
 }
 
+/** Closed loop: `senders` clients each send the next push as soon as the last one got its answer. */
+async function saturate(url: string, senders = 64, seconds = 3): Promise<number> {
+  const pusher = new WeChatPusher(url, { retries: 0 });
+  const pushes = Array.from({ length: 4_000 * seconds }, (_, i) =>
+    pusher.sign(ticketKind.inner(1718000000, `max-${i}-${Math.random()}`), 'component'),
+  );
+  let next = 0;
+  let ok = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: senders }, async () => {
+      while (performance.now() < deadline && next < pushes.length) {
+        const push = pushes[next++]!;
+        if ((await pusher.post(push.path, push.body)).body === 'success') ok++;
+      }
+    }),
+  );
+  pusher.close();
+  return ok / ((performance.now() - started) / 1000);
+}
+
 async function bareServer(): Promise<{ url: string; stop: () => void }> {
   const source = `require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => { s.writeHead(200, { 'content-type': 'text/plain' }); s.end('success'); }); }).listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port); });`;
   const proc = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -134,6 +156,16 @@ export async function run(): Promise<BenchRow[]> {
         },
       );
     }
+    const baseMax = await saturate(bare.url);
+    const ourMax = await saturate(relay.url);
+    rows.push({
+      name: 'relay max ingest, 64 senders closed loop',
+      value: ourMax,
+      unit: 'pushes/s',
+      baseline: baseMax,
+      ratio: ourMax / baseMax,
+      goal: '≥ 2000',
+    });
     const seconds = await catchUp(relay, dataDir, token);
     rows.push({ name: `relay catch-up of ${BACKLOG} backlog`, value: seconds, unit: 's', goal: '< 15 s' });
     rows.push({ name: 'relay peak RSS', value: relay.memory().peakMiB, unit: 'MiB', goal: '< 200 MiB' });

@@ -2,9 +2,11 @@ import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import type { InvokeChannel, InvokeMap } from '@contract/ipc';
 import type { Result } from '@contract/result';
+import type { ArgsCheck } from '@contract/validators';
+import { toContractError } from '@contract/dispatch';
 
 export type Handler<C extends InvokeChannel> = (...args: InvokeMap[C]['args']) => Promise<InvokeMap[C]['result']>;
-export type ArgsCheck<C extends InvokeChannel> = (args: unknown[]) => args is InvokeMap[C]['args'];
+export type { ArgsCheck };
 
 /** Registers a contract channel: the sender must be our own renderer and the arguments must pass their check. */
 export function registerHandler<C extends InvokeChannel>(
@@ -20,10 +22,7 @@ export function registerHandler<C extends InvokeChannel>(
     try {
       return { ok: true, value: await handler(...args) };
     } catch (error) {
-      return {
-        ok: false,
-        error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
-      };
+      return { ok: false, error: toContractError(error) };
     }
   });
 }

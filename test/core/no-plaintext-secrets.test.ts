@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { authorizerAccessTokenName, authorizerRefreshTokenName } from '../../src-main/core/vault/secret-names.js';
 import type { Harness } from './helpers/core-harness.js';
+import { invoke, startWorld, waitFor } from './helpers/core-world.js';
+import { authorizeThroughInvitation } from './helpers/merchant.js';
 import { startHarness } from './helpers/core-harness.js';
 
 let h: Harness | undefined;
@@ -89,3 +91,64 @@ it('leaves no secret, token or refresh token in plaintext in the profile files, 
     }
   }
 });
+
+it('after a full core run (relay, invitations, pushes, revocation, diagnosis) no secret is in the profile, logs or UI data', async () => {
+  const world = await startWorld();
+  try {
+    const core = await world.startCore();
+    const ctx = core.context;
+    await waitFor(() => ctx.wechat.tickets.current() !== undefined, 'a ticket via the relay');
+    const appids = await world.seedApps(2);
+    const results: unknown[] = [];
+    for (const appid of appids) {
+      const inv = await invoke(core, 'invitations:create', { note: appid });
+      await authorizeThroughInvitation(world, inv, appid, [17, 18, 19, 30]);
+    }
+    await waitFor(
+      () => appids.every((a) => ctx.store.authorizers.data.byAppid[a]?.status === 'authorized'),
+      'authorized',
+    );
+    await world.control('POST', '/pushes/ticket');
+    for (const appid of appids) await ctx.wechat.api.getVersionInfo(appid);
+    const secrets = new Set<string>([
+      world.sim.platform.componentAppsecret,
+      world.sim.platform.encodingAESKey,
+      world.sim.platform.token,
+      world.deviceToken,
+    ]);
+    const collect = (): void => {
+      for (const name of ctx.vault.names()) {
+        const value = ctx.vault.get(name);
+        if (typeof value === 'string') secrets.add(value);
+        else if (value && typeof value === 'object' && 'value' in value) secrets.add(value.value);
+      }
+    };
+    collect();
+    await world.control('POST', '/merchant/revoke', { appid: appids[0] });
+    await waitFor(() => ctx.store.authorizers.data.byAppid[appids[0] ?? '']?.status === 'revoked', 'revoked');
+    results.push(await invoke(core, 'settings:testConnection'));
+    results.push(await invoke(core, 'settings:get'));
+    results.push(await invoke(core, 'overview:get'));
+    results.push(await invoke(core, 'events:list', {}));
+    results.push(await invoke(core, 'invitations:list'));
+    results.push(await invoke(core, 'authorizers:get', appids[1] ?? ''));
+    collect();
+    await core.close();
+
+    const haystacks: Array<[string, Buffer]> = [];
+    for (const file of await filesUnder(world.root)) haystacks.push([file, await readFile(file)]);
+    haystacks.push(['log', Buffer.from(JSON.stringify(world.logger.records))]);
+    haystacks.push(['emitted to the renderer', Buffer.from(JSON.stringify(world.emitted))]);
+    haystacks.push(['handler results', Buffer.from(JSON.stringify(results))]);
+    expect(haystacks.length).toBeGreaterThan(8);
+    // appsecret, AES key, Token, device token, ticket, component token, 2 authorizer tokens + refresh tokens.
+    expect(secrets.size).toBeGreaterThanOrEqual(9);
+    for (const secret of secrets) {
+      for (const [where, data] of haystacks) {
+        expect(data.includes(Buffer.from(secret)), `${where} contains a secret`).toBe(false);
+      }
+    }
+  } finally {
+    await world.close();
+  }
+}, 60_000);

@@ -27,6 +27,7 @@ describe('store', () => {
       relayUrl: '',
       egress: 'relay',
       locale: 'zh-CN',
+      theme: 'light',
       apiBaseUrl: null,
     });
     expect(store.authorizers.data).toEqual({ byAppid: {} });

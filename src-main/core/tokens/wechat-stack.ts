@@ -3,6 +3,7 @@ import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/store.js';
 import type { Vault } from '../vault/vault.js';
 import type { EgressConfig } from '../wechat/egress.js';
+import type { HttpTransport } from '../wechat/http-transport.js';
 import { createHttpTransport } from '../wechat/http-transport.js';
 import type { RetryOptions } from '../wechat/retry-policy.js';
 import type { WeChatApi } from '../wechat/wechat-api.js';
@@ -28,6 +29,8 @@ export interface WeChatStackDeps {
   clock: Clock;
   logger: Logger;
   egress: EgressConfig;
+  /** Replaces the axios transport built from `egress` (which still decides how 403/407 are read). */
+  transport?: HttpTransport;
   /** https://api.weixin.qq.com unless set (the simulator in the demo profile and in tests). */
   baseUrl?: string;
   timeoutMs?: number;
@@ -51,11 +54,13 @@ export interface WeChatStack {
 export function createWeChatStack(deps: WeChatStackDeps): WeChatStack {
   const { vault, store, clock, logger } = deps;
   const componentAppid = (): string => store.settings.data.componentAppid;
-  const transport = createHttpTransport({
-    egress: deps.egress,
-    ...(deps.baseUrl === undefined ? {} : { baseUrl: deps.baseUrl }),
-    ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
-  });
+  const transport =
+    deps.transport ??
+    createHttpTransport({
+      egress: deps.egress,
+      ...(deps.baseUrl === undefined ? {} : { baseUrl: deps.baseUrl }),
+      ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
+    });
   const http = createWeChatHttp({
     transport,
     viaRelay: deps.egress.mode === 'relay',

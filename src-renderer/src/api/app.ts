@@ -1,9 +1,8 @@
-import type { AppInfo } from '@contract/ipc';
+import type { AppInfo, EventMap } from '@contract/ipc';
+import { call, subscribe } from './bridge';
 
-/** The renderer's only way to main for the app domain; components never touch `window.wxfleet`. */
-export async function fetchAppInfo(): Promise<AppInfo | undefined> {
-  const bridge = window.wxfleet;
-  if (bridge === undefined) return undefined;
-  const result = await bridge.invoke('app:info');
-  return result.ok ? result.value : undefined;
-}
+export const appApi = {
+  info: (): Promise<AppInfo> => call('app:info'),
+  onNotice: (listener: (notice: EventMap['app:notice']) => void) => subscribe('app:notice', listener),
+  onError: (listener: (error: EventMap['app:error']) => void) => subscribe('app:error', listener),
+};

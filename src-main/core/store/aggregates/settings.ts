@@ -8,6 +8,7 @@ export const settingsSchema = s.object({
   relayUrl: s.string(),
   egress: s.literal(['relay', 'direct'] as const, 'relay'),
   locale: s.literal(['zh-CN', 'en'] as const, 'zh-CN'),
+  theme: s.literal(['light', 'dark'] as const, 'light'),
   /** Overrides https://api.weixin.qq.com (the simulator in the demo profile). */
   apiBaseUrl: s.nullable(s.string()),
 });
@@ -16,7 +17,13 @@ export type Settings = Infer<typeof settingsSchema>;
 
 export const settingsAggregate = defineAggregate({
   name: 'settings',
-  version: 1,
+  version: 2,
   schema: settingsSchema,
-  migrations: [],
+  migrations: [
+    {
+      // v1 had no theme.
+      to: 2,
+      up: (data) => ({ theme: 'light', ...(data as Record<string, unknown>) }),
+    },
+  ],
 });

@@ -1,0 +1,151 @@
+/**
+ * Simulator + relay + console host on loopback, wired together the way an agency wires WeChat, its relay and its
+ * desktop. Used by `npm run demo`, the end-to-end tests and the renderer benchmark.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../relay/src/server.js';
+import { openStore as openRelayStore } from '../relay/src/store/relay-store.js';
+import { startSimulator } from '../simulator/src/index.js';
+import type { SimulatorConfigInput } from '../simulator/src/index.js';
+import type { Keychain } from '../src-main/core/vault/keychain.js';
+import { startConsoleHost } from '../src-main/web-host/console-host.js';
+import type { ConsoleHost } from '../src-main/web-host/console-host.js';
+
+export interface DemoStackOptions {
+  profileDir: string;
+  keychain: Keychain;
+  rendererDir: string;
+  /** Enter the platform credentials, relay URL, device token and egress as a user would in Settings. */
+  prewire: boolean;
+  hostPort?: number;
+  sim?: SimulatorConfigInput;
+  keychainService?: string;
+}
+
+export interface DemoStack {
+  simUrl: string;
+  simControlKey: string;
+  relayUrl: string;
+  deviceToken: string;
+  platform: { componentAppid: string; componentAppsecret: string; token: string; encodingAESKey: string };
+  host: ConsoleHost;
+  /** Calls the simulator's control API. */
+  control<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const DEMO_TIMINGS: SimulatorConfigInput = {
+  ticketIntervalSeconds: 30,
+  privacyScanSeconds: 3,
+  audit: { durationSeconds: 20 },
+};
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export async function startDemoStack(options: DemoStackOptions): Promise<DemoStack> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const close = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    // The relay must know the simulator's host:port (tunnel allow-list) and the simulator the relay's (push URLs),
+    // so the simulator's port is reserved first.
+    const simPort = await freePort();
+    const wechatToken = 'wxfleetdemotoken';
+    const relayDir = await mkdtemp(join(tmpdir(), 'wxfleet-demo-relay-'));
+    cleanups.push(() => rm(relayDir, { recursive: true, force: true }));
+    const relayStore = openRelayStore(relayDir);
+    const deviceToken = relayStore.devices.add('demo-desktop');
+    await relayStore.close();
+    const relayPort = await freePort();
+    const relayUrl = `http://127.0.0.1:${relayPort}`;
+    const relay = await startServer({
+      host: '127.0.0.1',
+      port: relayPort,
+      dataDir: relayDir,
+      wechatTokens: [wechatToken],
+      publicUrl: relayUrl,
+      tunnel: { allow: [`127.0.0.1:${simPort}`] },
+    });
+    cleanups.push(() => relay.stop());
+
+    const sim = await startSimulator({
+      port: simPort,
+      seed: 'demo',
+      config: {
+        ...DEMO_TIMINGS,
+        ...options.sim,
+        audit: { ...DEMO_TIMINGS.audit, ...options.sim?.audit },
+        platform: { token: wechatToken },
+        launchDomain: `127.0.0.1:${relayPort}`,
+        push: {
+          componentEventUrl: `${relayUrl}/wechat/component`,
+          messageUrlTemplate: `${relayUrl}/wechat/app/$APPID$`,
+          retryDelayMs: 500,
+        },
+      },
+    });
+    cleanups.push(() => sim.close());
+
+    const host = await startConsoleHost({
+      profileDir: options.profileDir,
+      profile: 'demo',
+      keychain: options.keychain,
+      rendererDir: options.rendererDir,
+      wechatBaseUrl: sim.url,
+      ...(options.hostPort ? { port: options.hostPort } : {}),
+      ...(options.keychainService ? { keychainService: options.keychainService } : {}),
+    });
+    cleanups.push(() => host.close());
+
+    if (options.prewire) {
+      const must = async (result: Promise<{ ok: boolean; error?: { message: string } }>): Promise<void> => {
+        const outcome = await result;
+        if (!outcome.ok) throw new Error(`pre-wiring the demo profile failed: ${outcome.error?.message ?? ''}`);
+      };
+      await must(host.invoke('settings:savePlatform', {
+        componentAppid: sim.platform.componentAppid,
+        appsecret: sim.platform.componentAppsecret,
+        token: sim.platform.token,
+        encodingAESKey: sim.platform.encodingAESKey,
+      }));
+      await must(host.invoke('settings:savePreferences', { egress: 'relay' }));
+      await must(host.invoke('settings:saveRelay', { url: relayUrl, deviceToken }));
+    }
+
+    const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+      const res = await fetch(`${sim.url}/__sim${path}`, {
+        method,
+        headers: { 'X-Sim-Key': sim.controlKey, 'Content-Type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      const json = (await res.json()) as T;
+      if (!res.ok) throw new Error(`simulator ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+
+    return {
+      simUrl: sim.url,
+      simControlKey: sim.controlKey,
+      relayUrl,
+      deviceToken,
+      platform: sim.platform,
+      host,
+      control,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,21 @@
+import { listenForAudits } from '../audits/audit-push-listener.js';
+import type { ReleaseDeps } from '../pipeline/pipeline-deps.js';
+import { releaseCoreOf } from './release-core.js';
+
+export interface ReleaseRuntime {
+  /** Stops scheduling and push handling; jobs stay durable and resume at the next start. */
+  stop(): Promise<void>;
+}
+
+/** At start-up: applies audit pushes from the bus and resumes every job that was running before. */
+export function startRelease(deps: ReleaseDeps): ReleaseRuntime {
+  const core = releaseCoreOf(deps);
+  const unsubscribe = listenForAudits(deps.pushBus, core.audits, deps.store, deps.logger);
+  core.engine.resumeAll();
+  return {
+    async stop() {
+      unsubscribe();
+      await core.engine.stop();
+    },
+  };
+}

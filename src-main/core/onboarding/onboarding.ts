@@ -1,0 +1,48 @@
+import type { EmitEvent } from '../../contract/handlers.js';
+import type { Language } from '../../contract/settings.js';
+import type { Clock } from '../clock/clock.js';
+import type { Logger } from '../log/logger.js';
+import type { RelayClient } from '../relay-client/index.js';
+import type { Store } from '../store/store.js';
+import type { WeChatStack } from '../tokens/wechat-stack.js';
+import type { Vault } from '../vault/vault.js';
+import type { AuthorizationEvents } from './authorization-events.js';
+import { createAuthorizationEvents } from './authorization-events.js';
+import type { AuthorizationPageBases } from './authorization-link.js';
+import type { AuthorizerSync } from './authorizer-sync.js';
+import { createAuthorizerSync } from './authorizer-sync.js';
+import type { AuthorizerViews } from './authorizer-views.js';
+import { createAuthorizerViews } from './authorizer-views.js';
+import type { InvitationService } from './invitation-service.js';
+import { createInvitationService } from './invitation-service.js';
+import type { Redemption } from './redemption.js';
+import { createRedemption } from './redemption.js';
+
+export interface OnboardingDeps {
+  store: Store;
+  vault: Vault;
+  clock: Clock;
+  logger: Logger;
+  emit: EmitEvent;
+  wechat: () => WeChatStack;
+  relay: () => RelayClient | null;
+  pageBases: AuthorizationPageBases;
+}
+
+export interface Onboarding {
+  invitations: InvitationService;
+  sync: AuthorizerSync;
+  redemption: Redemption;
+  events: AuthorizationEvents;
+  views: AuthorizerViews;
+}
+
+export function createOnboarding(deps: OnboardingDeps): Onboarding {
+  const language = (): Language => deps.store.settings.data.locale;
+  const invitations = createInvitationService(deps);
+  const sync = createAuthorizerSync(deps);
+  const redemption = createRedemption({ ...deps, invitations, sync, language });
+  const events = createAuthorizationEvents({ ...deps, redemption });
+  const views = createAuthorizerViews(deps);
+  return { invitations, sync, redemption, events, views };
+}

@@ -1,0 +1,75 @@
+import type { AttentionItem, OverviewView, RelayStatusView } from '../../contract/fleet.js';
+import type { Clock } from '../clock/clock.js';
+import type { EventLog } from '../events-log/event-log.js';
+import { missingCodePermission } from '../onboarding/notices.js';
+import type { Store } from '../store/store.js';
+import type { WeChatStack } from '../tokens/wechat-stack.js';
+import type { Vault } from '../vault/vault.js';
+import { attentionOfSetup } from './setup-attention.js';
+
+/** The release pipeline adds what it owns (audit quota, audits in flight, failing jobs, its attention items). */
+export type OverviewDecorator = (view: OverviewView) => Promise<OverviewView>;
+
+export interface OverviewDeps {
+  store: Store;
+  vault: Vault;
+  clock: Clock;
+  wechat: () => WeChatStack;
+  relayStatus: () => RelayStatusView;
+  relayConfigured: () => boolean;
+  eventLog: EventLog;
+  decorators: readonly OverviewDecorator[];
+}
+
+export async function buildOverview(deps: OverviewDeps): Promise<OverviewView> {
+  const { store, vault, clock } = deps;
+  const lang = store.settings.data.locale;
+  const tickets = deps.wechat().tickets;
+  const age = tickets.ageMs();
+  const stale = tickets.current() === undefined;
+  const token = vault.get('component.accessToken');
+  const tokenValid = token !== undefined && token.expiresAt > clock.now();
+  const all = Object.values(store.authorizers.data.byAppid);
+  const relay = deps.relayStatus();
+
+  const attention: AttentionItem[] = [
+    ...attentionOfSetup({ store, vault, relay, relayConfigured: deps.relayConfigured(), ticketStale: stale }),
+  ];
+  for (const a of all) {
+    if (a.status === 'needs_reauth') {
+      attention.push({
+        kind: 'needs_reauth',
+        appid: a.appid,
+        message: `${a.nickname || a.appid}: ${a.statusReason ?? 'needs re-authorization'}`,
+      });
+    } else if (a.status === 'authorized' && a.funcInfo.length > 0 && !a.funcInfo.includes(18)) {
+      attention.push({
+        kind: 'missing_code_permission',
+        appid: a.appid,
+        message: missingCodePermission(a.appid, lang),
+      });
+    }
+  }
+
+  let view: OverviewView = {
+    relay,
+    ticket: { ageSeconds: age === null ? null : Math.round(age / 1000), stale },
+    componentToken: {
+      state: tokenValid ? 'valid' : 'missing',
+      expiresAt: tokenValid ? new Date(token.expiresAt).toISOString() : null,
+    },
+    auditQuota: null,
+    authorizers: {
+      total: all.length,
+      authorized: all.filter((a) => a.status === 'authorized').length,
+      needsReauth: all.filter((a) => a.status === 'needs_reauth').length,
+      revoked: all.filter((a) => a.status === 'revoked').length,
+    },
+    auditsInFlight: 0,
+    failingJobs: 0,
+    attention,
+    recentEvents: deps.eventLog.list({ limit: 10 }),
+  };
+  for (const decorate of deps.decorators) view = await decorate(view);
+  return view;
+}

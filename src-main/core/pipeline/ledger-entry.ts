@@ -1,0 +1,21 @@
+import type { LedgerKind } from '@contract/release';
+import type { LedgerEntryInput } from '../ledger/ledger-recorder.js';
+
+type Fields = Partial<Omit<LedgerEntryInput, 'appid' | 'kind'>>;
+
+/** A ledger entry with every field the caller does not know set to null. */
+export function ledgerEntry(appid: string, kind: LedgerKind, fields: Fields = {}): LedgerEntryInput {
+  return {
+    appid,
+    kind,
+    templateId: null,
+    userVersion: null,
+    extJsonHash: null,
+    auditId: null,
+    reason: null,
+    screenshots: [],
+    jobId: null,
+    detail: null,
+    ...fields,
+  };
+}

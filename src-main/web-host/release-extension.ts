@@ -1,0 +1,83 @@
+/**
+ * Plugs the release pipeline (templates, ext_json, ledger, audits, versions, jobs) into the core through
+ * `extraHandlers`. The ledger is opened before the core because `extraHandlers` is synchronous.
+ */
+import { join } from 'node:path';
+import type { InvokeHandlers } from '../contract/handlers';
+import type { Clock } from '../core/clock/clock';
+import type { CoreContext } from '../core/core-context';
+import { profilePaths } from '../core/fs/profile-paths';
+import { renderExtJson } from '../core/extjson/render-ext-json';
+import { createReleaseHandlers } from '../core/jobs/release-handlers';
+import { startRelease } from '../core/jobs/start-release';
+import type { ReleaseRuntime } from '../core/jobs/start-release';
+import type { Ledger } from '../core/ledger/ledger';
+import { openLedger } from '../core/ledger/ledger';
+import type { Logger } from '../core/log/logger';
+import type { ReleaseDeps } from '../core/pipeline/pipeline-deps';
+import { createReleaseLibrary, createTemplateHandlers } from '../core/templates/template-handlers';
+import type { WeChatApi } from '../core/wechat/wechat-api';
+
+export interface ReleaseExtension {
+  handlers: (ctx: CoreContext) => Partial<InvokeHandlers>;
+  stop(): Promise<void>;
+}
+
+/** The WeChat stack is rebuilt when egress settings change, so every call reads the current one. */
+function currentApi(ctx: CoreContext): WeChatApi {
+  return new Proxy({} as WeChatApi, {
+    get: (_target, name) => {
+      const api = ctx.wechat.api as unknown as Record<PropertyKey, unknown>;
+      const member = api[name];
+      return typeof member === 'function' ? member.bind(api) : member;
+    },
+  });
+}
+
+export async function openReleaseExtension(options: {
+  profileDir: string;
+  profile: string;
+  clock: Clock;
+  logger: Logger;
+}): Promise<ReleaseExtension> {
+  const paths = profilePaths(options.profileDir, options.profile);
+  const ledger: Ledger = await openLedger({
+    dir: join(paths.storeDir, 'ledger'),
+    logger: options.logger,
+    clock: options.clock,
+  });
+  let runtime: ReleaseRuntime | null = null;
+
+  return {
+    handlers(ctx) {
+      const api = currentApi(ctx);
+      const library = createReleaseLibrary({
+        store: ctx.store,
+        api,
+        ledger,
+        clock: ctx.clock,
+        logger: ctx.logger,
+        emit: ctx.emit,
+      });
+      const deps: ReleaseDeps = {
+        store: ctx.store,
+        api,
+        ledger,
+        renderExtJson: (templateId, appid) => renderExtJson({ store: ctx.store }, templateId, appid),
+        pushBus: ctx.pushBus,
+        clock: ctx.clock,
+        logger: ctx.logger,
+        emit: ctx.emit,
+      };
+      const handlers = {
+        ...createTemplateHandlers({ store: ctx.store, api, ledger, clock: ctx.clock, logger: ctx.logger, emit: ctx.emit }, library),
+        ...createReleaseHandlers(deps),
+      };
+      runtime = startRelease(deps);
+      return handlers;
+    },
+    async stop() {
+      await runtime?.stop();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { createRouter, createWebHashHistory } from 'vue-router';
+
+export const NAV = [
+  { path: '/overview', name: 'overview', icon: '◎' },
+  { path: '/mini-programs', name: 'miniPrograms', icon: '▦' },
+  { path: '/templates', name: 'templates', icon: '❐' },
+  { path: '/audits', name: 'audits', icon: '✓' },
+  { path: '/jobs', name: 'jobs', icon: '⇶' },
+  { path: '/onboarding', name: 'onboarding', icon: '＋' },
+  { path: '/events', name: 'events', icon: '≣' },
+  { path: '/settings', name: 'settings', icon: '⚙' },
+] as const;
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: '/overview' },
+    { path: '/overview', name: 'overview', component: () => import('./pages/OverviewPage.vue') },
+    { path: '/mini-programs', name: 'miniPrograms', component: () => import('./pages/MiniProgramsPage.vue') },
+    { path: '/templates', name: 'templates', component: () => import('./pages/TemplatesPage.vue') },
+    { path: '/audits', name: 'audits', component: () => import('./pages/AuditsPage.vue') },
+    { path: '/jobs', name: 'jobs', component: () => import('./pages/JobsPage.vue') },
+    { path: '/onboarding', name: 'onboarding', component: () => import('./pages/OnboardingPage.vue') },
+    { path: '/events', name: 'events', component: () => import('./pages/EventsPage.vue') },
+    { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
+  ],
+});

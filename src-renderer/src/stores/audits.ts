@@ -1,0 +1,72 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { AuditQuotaView, AuditRow } from '@contract/release';
+import { auditsApi } from '@renderer/api/audits';
+import { notifyError } from '@renderer/errors/notify-error';
+import { upsert } from './debounce';
+
+export const useAuditsStore = defineStore('audits', () => {
+  const rows = ref<AuditRow[]>([]);
+  const quota = ref<AuditQuotaView | null>(null);
+  const busy = ref<string | null>(null);
+  let started = false;
+
+  const byState = computed(() => {
+    const groups: Record<AuditRow['state'], AuditRow[]> = {
+      auditing: [],
+      delayed: [],
+      rejected: [],
+      passed: [],
+      withdrawn: [],
+    };
+    for (const row of rows.value) groups[row.state].push(row);
+    return groups;
+  });
+
+  const adopt = (row: AuditRow): void => {
+    rows.value = upsert(rows.value, row, (a, b) => a.appid === b.appid);
+  };
+
+  async function load(): Promise<void> {
+    try {
+      const [list, q] = await Promise.all([auditsApi.list(), auditsApi.quota().catch(() => null)]);
+      rows.value = list;
+      quota.value = q;
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  async function start(): Promise<void> {
+    if (!started) {
+      started = true;
+      auditsApi.onChanged(adopt);
+    }
+    await load();
+  }
+
+  async function act(appid: string, action: (appid: string) => Promise<AuditRow>): Promise<void> {
+    busy.value = appid;
+    try {
+      adopt(await action(appid));
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  return {
+    rows,
+    quota,
+    busy,
+    byState,
+    load,
+    start,
+    refresh: (appid: string) => act(appid, auditsApi.refresh),
+    withdraw: (appid: string) => act(appid, auditsApi.withdraw),
+    speedup: (appid: string) => act(appid, auditsApi.speedup),
+    release: (appid: string) => act(appid, auditsApi.release),
+    screenshot: (appid: string, mediaId: string) => auditsApi.screenshot(appid, mediaId),
+  };
+});

@@ -1,0 +1,22 @@
+import type { AuthorizerRow } from '@contract/fleet';
+import type { ListFilter } from './authorizers';
+
+/** Pure and allocation-light: it runs on every keystroke over thousands of rows. */
+export function filterRows(rows: readonly AuthorizerRow[], filter: ListFilter): AuthorizerRow[] {
+  const needle = filter.search.trim().toLowerCase();
+  return rows.filter((row) => {
+    if (filter.status !== '' && row.status !== filter.status) return false;
+    if (filter.templateId !== null && row.online?.templateId !== filter.templateId) return false;
+    if (filter.version !== '' && row.online?.userVersion !== filter.version) return false;
+    if (filter.tag !== '' && !row.tags.includes(filter.tag)) return false;
+    if (filter.drift !== '' && row.drift !== (filter.drift === 'yes')) return false;
+    if (needle === '') return true;
+    return (
+      row.nickname.toLowerCase().includes(needle) ||
+      row.appid.toLowerCase().includes(needle) ||
+      row.principal.toLowerCase().includes(needle) ||
+      row.userName.toLowerCase().includes(needle) ||
+      row.tags.some((tag) => tag.toLowerCase().includes(needle))
+    );
+  });
+}

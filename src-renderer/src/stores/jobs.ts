@@ -1,0 +1,65 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { DeployJobSpec, JobDetail, JobView } from '@contract/release';
+import { jobsApi } from '@renderer/api/jobs';
+import { notifyError } from '@renderer/errors/notify-error';
+import { debounce, upsert } from './debounce';
+
+export const useJobsStore = defineStore('jobs', () => {
+  const jobs = ref<JobView[]>([]);
+  const detail = ref<JobDetail | null>(null);
+  let started = false;
+
+  const refreshDetail = debounce(() => {
+    if (detail.value) void open(detail.value.id);
+  }, 250);
+
+  const adopt = (job: JobView): void => {
+    jobs.value = upsert(jobs.value, job, (a, b) => a.id === b.id);
+    if (detail.value?.id === job.id) refreshDetail();
+  };
+
+  async function start(): Promise<void> {
+    if (!started) {
+      started = true;
+      jobsApi.onProgress(adopt);
+    }
+    try {
+      jobs.value = await jobsApi.list();
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  async function open(id: string): Promise<void> {
+    try {
+      detail.value = await jobsApi.get(id);
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  async function act(action: () => Promise<JobView>): Promise<JobView | null> {
+    try {
+      const job = await action();
+      adopt(job);
+      return job;
+    } catch (error) {
+      notifyError(error);
+      return null;
+    }
+  }
+
+  return {
+    jobs,
+    detail,
+    start,
+    open,
+    close: () => (detail.value = null),
+    startDeploy: (spec: DeployJobSpec) => act(() => jobsApi.startDeploy(spec)),
+    pause: (id: string) => act(() => jobsApi.pause(id)),
+    resume: (id: string) => act(() => jobsApi.resume(id)),
+    cancel: (id: string) => act(() => jobsApi.cancel(id)),
+    retryFailed: (id: string) => act(() => jobsApi.retryFailed(id)),
+  };
+});

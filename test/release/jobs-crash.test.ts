@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { readEnvelope } from '../../src-main/core/store/json-file-adapter.js';
+import type { Release } from '../../src-main/core/jobs/release-aggregate.js';
+import type { ReleaseFixture } from './jobs-fixture.js';
+import { startReleaseFixture } from './jobs-fixture.js';
+
+let f: ReleaseFixture | undefined;
+let child: ChildProcess | undefined;
+afterEach(async () => {
+  child?.kill('SIGKILL');
+  await f?.close();
+});
+
+const CHILD = join(import.meta.dirname, 'jobs-crash-child.ts');
+
+function run(env: Record<string, string>): { proc: ChildProcess; exited: Promise<number | null>; out: () => string } {
+  let out = '';
+  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    cwd: join(import.meta.dirname, '../..'),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  return { proc, exited, out: () => out };
+}
+
+it('killed at random moments during a 200-item job, it never sends a commit or a submission twice and finishes', async () => {
+  f = await startReleaseFixture({ apps: 200 });
+  const fx = f;
+  const templateId = await fx.addTemplate('3.0.0');
+  // The child owns the profile from now on; this process only plays WeChat.
+  await fx.runtime.stop();
+  const cfg = JSON.stringify({
+    simUrl: fx.h.simUrl,
+    root: fx.h.root,
+    keychainService: fx.h.keychainService,
+    spec: { templateId, appids: fx.appids, userVersion: '3.0.0', userDesc: 'crash test', canary: 0, autoRelease: true },
+  });
+  const kills: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const c = run({ WXFLEET_CRASH_CFG: cfg });
+    child = c.proc;
+    const delay = 1500 + Math.floor(Math.random() * 2500);
+    const code = await Promise.race([c.exited, new Promise<'kill'>((r) => setTimeout(() => r('kill'), delay))]);
+    if (code !== 'kill') break;
+    c.proc.kill('SIGKILL');
+    await c.exited;
+    kills.push(delay);
+  }
+  const last = run({ WXFLEET_CRASH_CFG: cfg });
+  child = last.proc;
+  expect(await last.exited, last.out()).toBe(0);
+  expect(last.out()).toContain('finished');
+  expect(kills.length).toBeGreaterThanOrEqual(3);
+
+  const release = (await readEnvelope(join(fx.h.paths.storeDir, 'release.json')))?.data as Release;
+  const job = Object.values(release.jobs)[0];
+  expect(job?.status).toBe('finished');
+  expect(Object.values(job?.items ?? {}).every((i) => i.state === 'released')).toBe(true);
+
+  // The simulator's call log is the witness: exactly one accepted commit and one submission per mini-program.
+  const ok = async (path: string): Promise<number> => (await fx.h.calls(path)).filter((c) => c.errcode === 0).length;
+  expect(await ok('/wxa/commit')).toBe(200);
+  expect(await ok('/wxa/submit_audit')).toBe(200);
+  expect(await ok('/wxa/release')).toBe(200);
+}, 150_000);

@@ -1,0 +1,155 @@
+import { join } from 'node:path';
+import { WxCrypt } from '@wxfleet/protocol';
+import type { EventChannel, EventMap } from '../../src-main/contract/ipc.js';
+import type { JobDetail, JobStatus } from '../../src-main/contract/release.js';
+import type { Clock } from '../../src-main/core/clock/clock.js';
+import { systemClock } from '../../src-main/core/clock/clock.js';
+import { PushBus } from '../../src-main/core/events/push-bus.js';
+import type { Ledger } from '../../src-main/core/ledger/ledger.js';
+import { openLedger } from '../../src-main/core/ledger/ledger.js';
+import type { ReleaseChannel } from '../../src-main/core/jobs/release-handlers.js';
+import { createReleaseHandlers } from '../../src-main/core/jobs/release-handlers.js';
+import type { ReleaseRuntime } from '../../src-main/core/jobs/start-release.js';
+import { startRelease } from '../../src-main/core/jobs/start-release.js';
+import type { ReleaseDeps } from '../../src-main/core/pipeline/pipeline-deps.js';
+import type { ReleaseSettings } from '../../src-main/core/pipeline/release-settings.js';
+import { appSettings } from '../../src-main/core/versions/app-settings.js';
+import type { HandlersOf } from '../../src-main/contract/handlers.js';
+import type { SimulatorConfigInput } from '../../simulator/src/index.js';
+import type { Harness } from '../core/helpers/core-harness.js';
+import { startHarness } from '../core/helpers/core-harness.js';
+import { testRenderer } from './jobs-ext-json.js';
+import type { AppPushReceiver } from './jobs-push-receiver.js';
+import { startAppPushReceiver } from './jobs-push-receiver.js';
+
+export interface FixtureOptions {
+  apps: number;
+  sim?: SimulatorConfigInput;
+  settings?: Partial<ReleaseSettings>;
+  /** Appids (by index) left without a privacy guide (61040 on submit). */
+  noPrivacy?: number[];
+  /** Appids (by index) whose ext_json fails validation. */
+  badExtJson?: number[];
+}
+
+export interface Emitted {
+  channel: EventChannel;
+  payload: EventMap[EventChannel];
+}
+
+export interface ReleaseFixture {
+  h: Harness;
+  /** The release core's clock (system time); `shift` moves it forward, as the simulator's /clock/advance does. */
+  clock: Clock & { shift(ms: number): void };
+  appids: string[];
+  templates: Record<string, number>;
+  ledger: Ledger;
+  deps: ReleaseDeps;
+  handlers: HandlersOf<ReleaseChannel>;
+  runtime: ReleaseRuntime;
+  events: Emitted[];
+  pushes: AppPushReceiver;
+  addTemplate(userVersion: string): Promise<number>;
+  waitJob(id: string, statuses: JobStatus[], timeoutMs: number): Promise<JobDetail>;
+  close(): Promise<void>;
+}
+
+export const TEST_SETTINGS: Partial<ReleaseSettings> = {
+  concurrency: 16,
+  scanPollMs: 300,
+  auditPollMs: 4_000,
+  retry: { maxAttempts: 12, baseDelayMs: 100, maxDelayMs: 1_500 },
+  rateLimitedDelayMs: 1_000,
+  quotaPollMs: 500,
+  progressThrottleMs: 100,
+};
+
+export async function setPrivacyGuide(api: ReleaseDeps['api'], appid: string): Promise<void> {
+  await appSettings(api).setPrivacy(appid, {
+    privacy_ver: 2,
+    owner_setting: { contact_email: 'ops@example.com', notice_method: 'in-app notice' },
+    setting_list: ['UserInfo', 'Location', 'PhoneNumber', 'Album', 'Camera'].map((privacy_key) => ({
+      privacy_key,
+      privacy_text: 'to serve the shop',
+    })),
+  });
+}
+
+export async function startReleaseFixture(opts: FixtureOptions): Promise<ReleaseFixture> {
+  const bus = new PushBus();
+  const pushes = await startAppPushReceiver(bus);
+  const sim = opts.sim ?? {};
+  const h = await startHarness({
+    sim: {
+      ...sim,
+      callLogSize: 100_000,
+      privacyScanSeconds: sim.privacyScanSeconds ?? 1,
+      audit: { durationSeconds: 1, ...sim.audit },
+      push: { retries: 0, messageUrlTemplate: pushes.urlTemplate, ...sim.push },
+    },
+    retry: { baseDelayMs: 20, maxDelayMs: 200 },
+  });
+  pushes.crypt = new WxCrypt({
+    token: h.platform.token,
+    encodingAESKey: h.platform.encodingAESKey,
+    appId: h.platform.componentAppid,
+  });
+  const appids = await h.onboard(opts.apps);
+  const skip = new Set((opts.noPrivacy ?? []).map((i) => appids[i]));
+  for (const appid of appids) if (!skip.has(appid)) await setPrivacyGuide(h.api, appid);
+  let offset = 0;
+  const clock = { ...systemClock, now: () => Date.now() + offset, shift: (ms: number) => void (offset += ms) };
+  const ledger = await openLedger({ dir: join(h.root, 'ledger'), logger: h.logger, clock });
+  const events: Emitted[] = [];
+  const deps: ReleaseDeps = {
+    store: h.store,
+    api: h.api,
+    ledger,
+    renderExtJson: testRenderer(new Set((opts.badExtJson ?? []).map((i) => appids[i] ?? ''))),
+    pushBus: bus,
+    clock,
+    logger: h.logger,
+    emit: (channel, payload) => events.push({ channel, payload }),
+    settings: { ...TEST_SETTINGS, ...opts.settings },
+  };
+  const handlers = createReleaseHandlers(deps);
+  const runtime = startRelease(deps);
+  const templates: Record<string, number> = {};
+  const addTemplate = async (userVersion: string): Promise<number> => {
+    const draft = await h.control<{ draft_id: number }>('POST', '/drafts', { user_version: userVersion, user_desc: userVersion });
+    await h.api.addToTemplate({ draft_id: draft.draft_id });
+    const list = await h.api.getTemplateList();
+    const id = list.template_list.find((t) => t.user_version === userVersion)?.template_id;
+    if (id === undefined) throw new Error(`template ${userVersion} not found`);
+    templates[userVersion] = id;
+    return id;
+  };
+  return {
+    h,
+    clock,
+    appids,
+    templates,
+    ledger,
+    deps,
+    handlers,
+    runtime,
+    events,
+    pushes,
+    addTemplate,
+    async waitJob(id, statuses, timeoutMs) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const job = await handlers['jobs:get'](id);
+        if (statuses.includes(job.status)) return job;
+        if (Date.now() > until)
+          throw new Error(`job ${id} is ${job.status} (${JSON.stringify(job.counts)}), not ${statuses.join('/')}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async close() {
+      await runtime.stop();
+      await h.close();
+      await pushes.close();
+    },
+  };
+}
