@@ -154,6 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...options.extraHandlers?.(context),
   };
 
+  // Only now: extraHandlers has subscribed its listeners to the push bus before the first push can arrive.
   await relayRunner.sync();
   if (vault.notice) emit('app:notice', { kind: 'store_recovered', message: vault.notice });
   for (const r of store.recoveries) {

@@ -48,7 +48,13 @@ describe('authorization links (01 A4)', () => {
 
 describe('event fields', () => {
   it('replaces tickets, codes and tokens by *** in known and unknown pushes', () => {
-    const ticket: Push = { kind: 'component_verify_ticket', channel: 'component', appId: 'wx1', createTime: '1', ticket: 'ticket@@@S' };
+    const ticket: Push = {
+      kind: 'component_verify_ticket',
+      channel: 'component',
+      appId: 'wx1',
+      createTime: '1',
+      ticket: 'ticket@@@S',
+    };
     expect(redactedFields(ticket)).toEqual({ channel: 'component', appId: 'wx1', createTime: '1', ticket: '***' });
     const unknown: Push = {
       kind: 'unknown',

@@ -61,17 +61,17 @@ describe('a new user, end to end', () => {
   it('enters the settings and gets a green connection test', async () => {
     await goTo(page, 'settings');
     await screenshot(page, 'zh-CN-settings-first-start');
-    await page.locator('[data-test=component-appid] input').fill(stack.platform.componentAppid);
-    await page.locator('[data-test=secret-appsecret] input').fill(stack.platform.componentAppsecret);
-    await page.locator('[data-test=secret-token] input').fill(stack.platform.token);
-    await page.locator('[data-test=secret-encodingAESKey] input').fill(stack.platform.encodingAESKey);
+    await page.locator('input[data-test=component-appid]').fill(stack.platform.componentAppid);
+    await page.locator('input[data-test=secret-appsecret]').fill(stack.platform.componentAppsecret);
+    await page.locator('input[data-test=secret-token]').fill(stack.platform.token);
+    await page.locator('input[data-test=secret-encodingAESKey]').fill(stack.platform.encodingAESKey);
     await page.locator('[data-test=save-platform]').click();
     await expect.poll(() => page.locator('[data-test=flag-appsecret]').innerText()).toMatch(/已设置/);
-    await page.locator('[data-test=relay-url] input').fill(stack.relayUrl);
-    await page.locator('[data-test=secret-deviceToken] input').fill(stack.deviceToken);
+    await page.locator('input[data-test=relay-url]').fill(stack.relayUrl);
+    await page.locator('input[data-test=secret-deviceToken]').fill(stack.deviceToken);
     await page.locator('[data-test=save-relay]').click();
     // The write-only fields are cleared after saving: the page never holds a secret again.
-    await expect.poll(() => page.locator('[data-test=secret-deviceToken] input').inputValue()).toBe('');
+    await expect.poll(() => page.locator('input[data-test=secret-deviceToken]').inputValue()).toBe('');
     await checkNoSecrets();
 
     await until(
@@ -88,7 +88,7 @@ describe('a new user, end to end', () => {
 
   it('invites a merchant who authorizes on the simulator page, and the mini-program appears', async () => {
     await goTo(page, 'onboarding');
-    await page.locator('[data-test=invite-note] input').fill('福满楼酒家');
+    await page.locator('input[data-test=invite-note]').fill('福满楼酒家');
     await page.locator('[data-test=invite-create]').click();
     const link = (await page.locator('[data-test=invite-pc-url]').first().innerText()).trim();
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/authorize\//);
@@ -113,6 +113,7 @@ describe('a new user, end to end', () => {
 
   it('adds a draft to the library', async () => {
     await goTo(page, 'templates');
+    await page.locator('[data-test=templates-sync]').click();
     const drafts = page.locator('[data-test=drafts] [data-test^=add-draft-]');
     await drafts.first().waitFor();
     const before = await page.locator('[data-test=templates] .el-table__row').count();

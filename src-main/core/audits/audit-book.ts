@@ -73,7 +73,8 @@ export class AuditBook {
     fields: { auditId: number; userVersion: string; templateId: number | null; jobId: string | null },
   ): Promise<void> {
     const now = this.deps.clock.now();
-    await this.deps.store.release.update((d) => {
+    // Not awaited: a lost write is recovered from get_latest_auditstatus when the job resumes.
+    void this.deps.store.release.update((d) => {
       d.audits[appid] = {
         appid,
         state: 'auditing',
@@ -83,7 +84,7 @@ export class AuditBook {
         screenshots: [],
         updatedAt: now,
       };
-    });
+    }).catch(() => undefined); // the job's own writes to this file report a failing disk
     this.changed(appid);
   }
 

@@ -11,12 +11,14 @@ import { isActive, runStep } from '../pipeline/run-step.js';
 import type { ItemPatch, StepEnv, StepInput } from '../pipeline/step-env.js';
 import type { Store } from '../store/store.js';
 import { itemFailure } from './item-failure.js';
+import { markUncertain } from './job-recovery.js';
 import { planJob } from './job-policy.js';
 import { newJobRecord, validateSpec } from './job-spec.js';
 import { jobDetail, jobView } from './job-views.js';
 import type { QuotaGuard } from './quota-guard.js';
-import type { JobRecord, PauseKind } from './release-aggregate.js';
+import type { JobRecord, PauseKind, Release } from './release-aggregate.js';
 import { RateLimiter } from './token-bucket.js';
+import { WriteBehind } from './write-behind.js';
 
 export interface JobEngineDeps {
   store: Pick<Store, 'release' | 'authorizers'>;
@@ -49,9 +51,11 @@ export class JobEngine {
   private readonly progress = new Map<string, { at: number; timer: TimerHandle | null }>();
   private readonly env: StepEnv;
   private stopped = false;
+  private readonly writeBehind: WriteBehind;
 
   constructor(private readonly deps: JobEngineDeps) {
     const { settings } = deps;
+    this.writeBehind = new WriteBehind(() => deps.store.release.update(() => undefined), deps.clock, 20);
     const limiter = new RateLimiter(deps.clock, (e) => settings.rateByEndpoint[e] ?? settings.rate);
     this.env = {
       api: deps.api,
@@ -181,7 +185,10 @@ export class JobEngine {
   }
 
   /** At start-up: picks up every job that was running, and watches the quota of jobs paused for it. */
-  resumeAll(): void {
+  async resumeAll(): Promise<void> {
+    await this.deps.store.release.update((d) => {
+      for (const job of Object.values(d.jobs)) if (job.status !== 'finished' && job.status !== 'cancelled') markUncertain(job);
+    });
     for (const job of Object.values(this.data.jobs)) {
       if (job.status === 'running' || job.status === 'waiting_canary' || job.status === 'queued') this.ensureLoop(job.id);
       else if (job.status === 'paused' && job.pauseKind === 'quota') this.watchQuota(job.id);
@@ -215,14 +222,14 @@ export class JobEngine {
 
   private patchItem(jobId: string, appid: string, patch: ItemPatch): Promise<void> {
     const now = this.deps.clock.now();
-    return this.deps.store.release.update((d) => {
-      const job = d.jobs[jobId];
-      const item = job?.items[appid];
-      if (!job || !item) return;
-      Object.assign(item, patch, { updatedAt: now });
-      if (job.status === 'cancelled' && isActive(item.state, job.spec.autoRelease)) item.state = 'cancelled';
-      job.updatedAt = now;
-    });
+    // The live aggregate object, changed in place and written through `update` by the write-behind below.
+    const job = (this.deps.store.release.data as Release).jobs[jobId];
+    const item = job?.items[appid];
+    if (!job || !item) return Promise.resolve();
+    Object.assign(item, patch, { updatedAt: now });
+    if (job.status === 'cancelled' && isActive(item.state, job.spec.autoRelease)) item.state = 'cancelled';
+    job.updatedAt = now;
+    return this.writeBehind.schedule();
   }
 
   private runner(id: string): Runner {
@@ -300,7 +307,13 @@ export class JobEngine {
         jobId,
         spec: job.spec,
         item: { ...item },
-        persist: (patch) => this.patchItem(jobId, appid, patch),
+        // Not awaited: after a crash every unfinished step asks WeChat first (markUncertain), so speed costs no safety.
+        persist: (patch) => {
+          this.patchItem(jobId, appid, patch).catch((err: unknown) =>
+            this.deps.logger.error('job store write failed', { jobId, error: err }),
+          );
+          return Promise.resolve();
+        },
         reserveAudit: () => this.deps.quota.reserve(this.must(jobId), spend),
         refundAudit: () => this.deps.quota.refund(spend),
       };

@@ -1,0 +1,171 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WxCrypt } from '@wxfleet/protocol';
+import type { RunningSimulator } from '../simulator/src/index.js';
+import { startSimulator } from '../simulator/src/index.js';
+import { systemClock } from '../src-main/core/clock/clock.js';
+import { PushBus } from '../src-main/core/events/push-bus.js';
+import { profilePaths } from '../src-main/core/fs/profile-paths.js';
+import { createReleaseHandlers } from '../src-main/core/jobs/release-handlers.js';
+import { startRelease } from '../src-main/core/jobs/start-release.js';
+import { openLedger } from '../src-main/core/ledger/ledger.js';
+import { silentLogger } from '../src-main/core/log/logger.js';
+import { openStore } from '../src-main/core/store/store.js';
+import type { WeChatStack } from '../src-main/core/tokens/wechat-stack.js';
+import { createWeChatStack } from '../src-main/core/tokens/wechat-stack.js';
+import type { Keychain } from '../src-main/core/vault/keychain.js';
+import { openVault } from '../src-main/core/vault/vault.js';
+import { startTicketReceiver } from '../test/core/helpers/ticket-receiver.js';
+import { testRenderer } from '../test/release/jobs-ext-json.js';
+import type { BenchRow } from './bench-row.js';
+
+const APPS = 1000;
+const SEQUENTIAL_SAMPLE = 50;
+const LATENCY_MS = 50;
+const CONCURRENCY = 16;
+const TOKEN_PATHS = ['/cgi-bin/component/api_authorizer_token', '/cgi-bin/component/api_component_token'];
+
+interface Call {
+  at: string;
+  path: string;
+}
+
+function memoryKeychain(): Keychain {
+  const entries = new Map<string, string>();
+  return {
+    getPassword: async (service, account) => entries.get(`${service}/${account}`) ?? null,
+    setPassword: async (service, account, password) => void entries.set(`${service}/${account}`, password),
+    deletePassword: async (service, account) => entries.delete(`${service}/${account}`),
+  };
+}
+
+async function control<T>(sim: RunningSimulator, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sim.url}/__sim${path}`, {
+    method,
+    headers: { 'X-Sim-Key': sim.controlKey, 'Content-Type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`control ${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** Seeds and authorizes `count` mini-programs and adopts their tokens (before any latency is injected). */
+async function onboard(sim: RunningSimulator, stack: WeChatStack, count: number, componentAppid: string) {
+  const merchants = Array.from({ length: count }, (_, i) => ({ name: `M${i}`, apps: [{ nickName: `Shop ${i}` }] }));
+  const added = await control<{ merchants: { apps: string[] }[] }>(sim, 'POST', '/merchants', { merchants });
+  const appids = added.merchants.flatMap((m) => m.apps);
+  for (const appid of appids) {
+    const { authCode } = await control<{ authCode: string }>(sim, 'POST', '/merchant/authorize', { appid });
+    const info = (await stack.api.apiQueryAuth({ component_appid: componentAppid, authorization_code: authCode }))
+      .authorization_info;
+    await stack.authorizers.adopt(appid, {
+      accessToken: info.authorizer_access_token ?? '',
+      expiresIn: info.expires_in ?? 0,
+      refreshToken: info.authorizer_refresh_token ?? '',
+    });
+    await stack.api.setPrivacySetting(appid, {
+      privacy_ver: 2,
+      owner_setting: { contact_email: 'ops@example.com', notice_method: 'in-app' },
+      setting_list: [{ privacy_key: 'UserInfo', privacy_text: 'profile' }],
+    });
+  }
+  return appids;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const receiver = await startTicketReceiver();
+  const sim = await startSimulator({
+    config: {
+      push: { componentEventUrl: receiver.url },
+      privacyScanSeconds: 0,
+      callLogSize: 200_000,
+      audit: { durationSeconds: 36_000, monthlyQuota: 5_000 },
+    },
+  });
+  receiver.crypt = new WxCrypt({ token: sim.platform.token, encodingAESKey: sim.platform.encodingAESKey, appId: sim.platform.componentAppid });
+  const root = await mkdtemp(join(tmpdir(), 'wxfleet-bench-release-'));
+  const clock = systemClock;
+  const logger = silentLogger;
+  const paths = profilePaths(root, 'bench');
+  const vault = await openVault({ paths, keychain: memoryKeychain(), logger, clock });
+  const store = await openStore({ dir: paths.storeDir, logger, clock });
+  await store.settings.update((s) => {
+    s.componentAppid = sim.platform.componentAppid;
+    s.apiBaseUrl = sim.url;
+  });
+  await vault.set('component.appsecret', sim.platform.componentAppsecret);
+  await vault.set('component.token', sim.platform.token);
+  await vault.set('component.encodingAesKey', sim.platform.encodingAESKey);
+  const stack = createWeChatStack({ vault, store, clock, logger, egress: { mode: 'direct' }, baseUrl: sim.url });
+  if (receiver.latest) await stack.tickets.put(receiver.latest, clock.now());
+  try {
+    const all = await onboard(sim, stack, APPS + SEQUENTIAL_SAMPLE, sim.platform.componentAppid);
+    await store.authorizers.update((d) => {
+      for (const appid of all)
+        d.byAppid[appid] = { appid, nickname: appid, userName: '', principal: '', funcInfo: [18], status: 'authorized', statusReason: null, authTime: null, updatedAt: clock.now() };
+    });
+    const appids = all.slice(0, APPS);
+    const sample = all.slice(APPS);
+    const draft = await control<{ draft_id: number }>(sim, 'POST', '/drafts', { user_version: '9.0.0', user_desc: 'bench' });
+    await stack.api.addToTemplate({ draft_id: draft.draft_id });
+    const templateId = (await stack.api.getTemplateList()).template_list.find((t) => t.user_version === '9.0.0')?.template_id ?? 0;
+    const render = testRenderer();
+    await control(sim, 'POST', '/faults', { path: '*', kind: 'latency', latencyMs: LATENCY_MS });
+
+    // Sequential baseline: the loop agencies run today, on a sample.
+    const seqStart = performance.now();
+    for (const appid of sample) {
+      const { extJson } = render(templateId, appid);
+      await stack.api.commit(appid, { template_id: templateId, ext_json: extJson, user_version: '9.0.0', user_desc: 'seq' });
+      await stack.api.getCodePrivacyInfo(appid);
+      await stack.api.submitAudit(appid, {});
+    }
+    const sequentialPerApp = (performance.now() - seqStart) / SEQUENTIAL_SAMPLE;
+
+    const ledger =
+      process.env['RELEASE_BENCH_NULL_LEDGER'] === '1'
+        ? { record: async () => ({}) as never, list: async () => [] }
+        : await openLedger({ dir: join(root, 'ledger'), logger, clock });
+    const deps = {
+      store,
+      api: stack.api,
+      ledger,
+      renderExtJson: render,
+      pushBus: new PushBus(),
+      clock,
+      logger,
+      emit: () => undefined,
+      settings: { concurrency: CONCURRENCY, maxConcurrency: CONCURRENCY, buildItemList: false, auditPollMs: 3_600_000, rate: { perSecond: 1_000, burst: 64 } },
+    };
+    const handlers = createReleaseHandlers(deps);
+    const runtime = startRelease(deps);
+    const before = (await control<{ calls: Call[] }>(sim, 'GET', '/calls?limit=200000')).calls.length;
+    const start = performance.now();
+    const job = await handlers['jobs:startDeploy']({ templateId, appids, userVersion: '9.0.0', userDesc: 'bench', canary: 0, autoRelease: false, concurrency: CONCURRENCY });
+    for (;;) {
+      const view = await handlers['jobs:get'](job.id);
+      if ((view.counts.auditing ?? 0) + (view.counts.failed ?? 0) === APPS) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const wall = performance.now() - start;
+    await runtime.stop();
+    const calls = (await control<{ calls: Call[] }>(sim, 'GET', '/calls?limit=200000')).calls.slice(before);
+    const tokenCalls = calls.filter((c) => TOKEN_PATHS.includes(c.path)).length;
+    const lowerBound = (calls.length * LATENCY_MS) / CONCURRENCY;
+    const sequential = sequentialPerApp * APPS;
+    const rssMb = process.resourceUsage().maxRSS / 1024;
+    return [
+      { name: `release: commit+submit ${APPS} apps, ${LATENCY_MS} ms/call, concurrency ${CONCURRENCY}`, value: wall, unit: 'ms', baseline: lowerBound, ratio: lowerBound / wall, goal: 'within 1.2× of calls × latency ÷ concurrency' },
+      { name: `release: sequential loop (measured on ${SEQUENTIAL_SAMPLE}, scaled to ${APPS})`, value: sequential, unit: 'ms', baseline: wall, ratio: sequential / wall, goal: '≥ 12× slower than the job' },
+      { name: 'release: API calls per mini-program', value: calls.length / APPS, unit: 'calls', goal: 'commit, privacy scan, submit_audit' },
+      { name: 'release: token calls during the job', value: tokenCalls, unit: 'calls', goal: '0 (no redundant token call)' },
+      { name: 'release: peak RSS (bench process, simulator in-process)', value: rssMb, unit: 'MiB' },
+    ];
+  } finally {
+    stack.close();
+    await sim.close();
+    await receiver.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}
