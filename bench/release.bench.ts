@@ -14,6 +14,7 @@ import { silentLogger } from '../src-main/core/log/logger.js';
 import { openStore } from '../src-main/core/store/store.js';
 import type { WeChatStack } from '../src-main/core/tokens/wechat-stack.js';
 import { createWeChatStack } from '../src-main/core/tokens/wechat-stack.js';
+import type { ReleaseDeps } from '../src-main/core/pipeline/pipeline-deps.js';
 import type { Keychain } from '../src-main/core/vault/keychain.js';
 import { openVault } from '../src-main/core/vault/vault.js';
 import { startTicketReceiver } from '../test/core/helpers/ticket-receiver.js';
@@ -83,7 +84,11 @@ export async function run(): Promise<BenchRow[]> {
       audit: { durationSeconds: 36_000, monthlyQuota: 5_000 },
     },
   });
-  receiver.crypt = new WxCrypt({ token: sim.platform.token, encodingAESKey: sim.platform.encodingAESKey, appId: sim.platform.componentAppid });
+  receiver.crypt = new WxCrypt({
+    token: sim.platform.token,
+    encodingAESKey: sim.platform.encodingAESKey,
+    appId: sim.platform.componentAppid,
+  });
   const root = await mkdtemp(join(tmpdir(), 'wxfleet-bench-release-'));
   const clock = systemClock;
   const logger = silentLogger;
@@ -100,16 +105,29 @@ export async function run(): Promise<BenchRow[]> {
   const stack = createWeChatStack({ vault, store, clock, logger, egress: { mode: 'direct' }, baseUrl: sim.url });
   if (receiver.latest) await stack.tickets.put(receiver.latest, clock.now());
   try {
-    const all = await onboard(sim, stack, APPS + SEQUENTIAL_SAMPLE, sim.platform.componentAppid);
+    const all = await onboard(sim, stack, 2 * APPS + SEQUENTIAL_SAMPLE, sim.platform.componentAppid);
     await store.authorizers.update((d) => {
       for (const appid of all)
-        d.byAppid[appid] = { appid, nickname: appid, userName: '', principal: '', funcInfo: [18], status: 'authorized', statusReason: null, authTime: null, updatedAt: clock.now() };
+        d.byAppid[appid] = {
+          appid,
+          nickname: appid,
+          userName: '',
+          principal: '',
+          funcInfo: [18],
+          status: 'authorized',
+          statusReason: null,
+          authTime: null,
+          updatedAt: clock.now(),
+        };
     });
-    const appids = all.slice(0, APPS);
-    const sample = all.slice(APPS);
-    const draft = await control<{ draft_id: number }>(sim, 'POST', '/drafts', { user_version: '9.0.0', user_desc: 'bench' });
+    const sample = all.slice(2 * APPS);
+    const draft = await control<{ draft_id: number }>(sim, 'POST', '/drafts', {
+      user_version: '9.0.0',
+      user_desc: 'bench',
+    });
     await stack.api.addToTemplate({ draft_id: draft.draft_id });
-    const templateId = (await stack.api.getTemplateList()).template_list.find((t) => t.user_version === '9.0.0')?.template_id ?? 0;
+    const templateId =
+      (await stack.api.getTemplateList()).template_list.find((t) => t.user_version === '9.0.0')?.template_id ?? 0;
     const render = testRenderer();
     await control(sim, 'POST', '/faults', { path: '*', kind: 'latency', latencyMs: LATENCY_MS });
 
@@ -117,49 +135,113 @@ export async function run(): Promise<BenchRow[]> {
     const seqStart = performance.now();
     for (const appid of sample) {
       const { extJson } = render(templateId, appid);
-      await stack.api.commit(appid, { template_id: templateId, ext_json: extJson, user_version: '9.0.0', user_desc: 'seq' });
+      await stack.api.commit(appid, {
+        template_id: templateId,
+        ext_json: extJson,
+        user_version: '9.0.0',
+        user_desc: 'seq',
+      });
       await stack.api.getCodePrivacyInfo(appid);
       await stack.api.submitAudit(appid, {});
     }
     const sequentialPerApp = (performance.now() - seqStart) / SEQUENTIAL_SAMPLE;
 
-    const ledger =
-      process.env['RELEASE_BENCH_NULL_LEDGER'] === '1'
-        ? { record: async () => ({}) as never, list: async () => [] }
-        : await openLedger({ dir: join(root, 'ledger'), logger, clock });
-    const deps = {
-      store,
-      api: stack.api,
-      ledger,
-      renderExtJson: render,
-      pushBus: new PushBus(),
-      clock,
-      logger,
-      emit: () => undefined,
-      settings: { concurrency: CONCURRENCY, maxConcurrency: CONCURRENCY, buildItemList: false, auditPollMs: 3_600_000, rate: { perSecond: 1_000, burst: 64 } },
+    const measure = async (appids: string[], ledger: ReleaseDeps['ledger']) => {
+      const deps: ReleaseDeps = {
+        store,
+        api: stack.api,
+        ledger,
+        renderExtJson: render,
+        pushBus: new PushBus(),
+        clock,
+        logger,
+        emit: () => undefined,
+        settings: {
+          concurrency: CONCURRENCY,
+          maxConcurrency: CONCURRENCY,
+          buildItemList: false,
+          auditPollMs: 3_600_000,
+          rate: { perSecond: 1_000, burst: 64 },
+        },
+      };
+      const handlers = createReleaseHandlers(deps);
+      const runtime = startRelease(deps);
+      const before = (await control<{ calls: Call[] }>(sim, 'GET', '/calls?limit=200000')).calls.length;
+      const start = performance.now();
+      const job = await handlers['jobs:startDeploy']({
+        templateId,
+        appids,
+        userVersion: '9.0.0',
+        userDesc: 'bench',
+        canary: 0,
+        autoRelease: false,
+        concurrency: CONCURRENCY,
+      });
+      for (;;) {
+        const view = await handlers['jobs:get'](job.id);
+        if ((view.counts.auditing ?? 0) + (view.counts.failed ?? 0) === appids.length) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const wall = performance.now() - start;
+      await runtime.stop();
+      const calls = (await control<{ calls: Call[] }>(sim, 'GET', '/calls?limit=200000')).calls.slice(before);
+      return { wall, calls: calls.length, tokenCalls: calls.filter((c) => TOKEN_PATHS.includes(c.path)).length };
     };
-    const handlers = createReleaseHandlers(deps);
-    const runtime = startRelease(deps);
-    const before = (await control<{ calls: Call[] }>(sim, 'GET', '/calls?limit=200000')).calls.length;
-    const start = performance.now();
-    const job = await handlers['jobs:startDeploy']({ templateId, appids, userVersion: '9.0.0', userDesc: 'bench', canary: 0, autoRelease: false, concurrency: CONCURRENCY });
-    for (;;) {
-      const view = await handlers['jobs:get'](job.id);
-      if ((view.counts.auditing ?? 0) + (view.counts.failed ?? 0) === APPS) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const wall = performance.now() - start;
-    await runtime.stop();
-    const calls = (await control<{ calls: Call[] }>(sim, 'GET', '/calls?limit=200000')).calls.slice(before);
-    const tokenCalls = calls.filter((c) => TOKEN_PATHS.includes(c.path)).length;
-    const lowerBound = (calls.length * LATENCY_MS) / CONCURRENCY;
+    const nullLedger: ReleaseDeps['ledger'] = { record: async () => ({}) as never, list: async () => [] };
+    const engine = await measure(all.slice(0, APPS), nullLedger);
+    const full = await measure(
+      all.slice(APPS, 2 * APPS),
+      await openLedger({ dir: join(root, 'ledger'), logger, clock }),
+    );
+    const bound = (calls: number): number => (calls * LATENCY_MS) / CONCURRENCY;
     const sequential = sequentialPerApp * APPS;
     const rssMb = process.resourceUsage().maxRSS / 1024;
+    const name = `${APPS} apps, ${LATENCY_MS} ms/call, concurrency ${CONCURRENCY}`;
     return [
-      { name: `release: commit+submit ${APPS} apps, ${LATENCY_MS} ms/call, concurrency ${CONCURRENCY}`, value: wall, unit: 'ms', baseline: lowerBound, ratio: lowerBound / wall, goal: 'within 1.2× of calls × latency ÷ concurrency' },
-      { name: `release: sequential loop (measured on ${SEQUENTIAL_SAMPLE}, scaled to ${APPS})`, value: sequential, unit: 'ms', baseline: wall, ratio: sequential / wall, goal: '≥ 12× slower than the job' },
-      { name: 'release: API calls per mini-program', value: calls.length / APPS, unit: 'calls', goal: 'commit, privacy scan, submit_audit' },
-      { name: 'release: token calls during the job', value: tokenCalls, unit: 'calls', goal: '0 (no redundant token call)' },
+      {
+        name: `release: commit+submit ${name} (job engine; ledger stubbed)`,
+        value: engine.wall,
+        unit: 'ms',
+        baseline: bound(engine.calls),
+        ratio: bound(engine.calls) / engine.wall,
+        goal: 'ratio ≥ 0.83 (within 1.2× of calls × latency ÷ concurrency)',
+      },
+      {
+        name: `release: commit+submit ${name} (with the version ledger on disk)`,
+        value: full.wall,
+        unit: 'ms',
+        baseline: bound(full.calls),
+        ratio: bound(full.calls) / full.wall,
+        goal: 'ratio ≥ 0.83',
+      },
+      {
+        name: `release: sequential loop (measured on ${SEQUENTIAL_SAMPLE} apps, scaled to ${APPS})`,
+        value: sequential,
+        unit: 'ms',
+        baseline: engine.wall,
+        ratio: sequential / engine.wall,
+        goal: 'ratio ≥ 12 (job engine that much faster)',
+      },
+      {
+        name: 'release: sequential vs job with the ledger on disk',
+        value: sequential,
+        unit: 'ms',
+        baseline: full.wall,
+        ratio: sequential / full.wall,
+        goal: 'ratio ≥ 12',
+      },
+      {
+        name: 'release: API calls per mini-program',
+        value: engine.calls / APPS,
+        unit: 'calls',
+        goal: 'commit, get_code_privacy_info, submit_audit',
+      },
+      {
+        name: 'release: token calls during the jobs',
+        value: engine.tokenCalls + full.tokenCalls,
+        unit: 'calls',
+        goal: '0 (no redundant token call)',
+      },
       { name: 'release: peak RSS (bench process, simulator in-process)', value: rssMb, unit: 'MiB' },
     ];
   } finally {

@@ -10,8 +10,10 @@ import { profilePaths } from './fs/profile-paths.js';
 import type { Logger } from './log/logger.js';
 import { silentLogger } from './log/logger.js';
 import { WECHAT_PAGE_BASES } from './onboarding/authorization-link.js';
+import { authorizationLostNotifier } from './onboarding/authorization-lost.js';
 import { experienceQr } from './onboarding/experience-qr.js';
 import { createOnboarding } from './onboarding/onboarding.js';
+import { createIpWhitelistWatch } from './overview/ip-whitelist.js';
 import type { OverviewDecorator } from './overview/overview.js';
 import { buildOverview } from './overview/overview.js';
 import { cryptProvider } from './relay-link/crypt-provider.js';
@@ -66,7 +68,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
   }
   const baseUrl = store.settings.data.apiBaseUrl ?? undefined;
-  const stacks = createStackHolder({ store, vault, clock, logger, baseUrl, tuning: options.stackTuning ?? {} });
+  const ipWhitelist = createIpWhitelistWatch({ clock, emit, language: () => store.settings.data.locale });
+  const stacks = createStackHolder({
+    store,
+    vault,
+    clock,
+    logger,
+    baseUrl,
+    tuning: options.stackTuning ?? {},
+    hooks: { watch: ipWhitelist, onAuthorizationLost: authorizationLostNotifier(store, emit) },
+  });
   const wechat = stacks.current;
   const pushBus = new PushBus();
   const eventLog = createEventLog(store, clock);
@@ -147,6 +158,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           relayStatus: () => relayRunner.status(),
           relayConfigured: () => store.settings.data.relayUrl !== '' && vault.has('relay.deviceToken'),
           decorators: overviewDecorators,
+          ipWhitelist: () => ipWhitelist.attention(),
         }),
       events: (query) => eventLog.list(query),
       experienceQr: (appid) => experienceQr(wechat(), appid),

@@ -47,7 +47,12 @@ const deps: ReleaseDeps = {
   clock,
   logger,
   emit: () => undefined,
-  settings: { concurrency: 16, scanPollMs: 300, auditPollMs: 700, retry: { maxAttempts: 12, baseDelayMs: 100, maxDelayMs: 1500 } },
+  settings: {
+    concurrency: 16,
+    scanPollMs: 300,
+    auditPollMs: 700,
+    retry: { maxAttempts: 12, baseDelayMs: 100, maxDelayMs: 1500 },
+  },
 };
 const handlers = createReleaseHandlers(deps);
 const runtime = startRelease(deps);

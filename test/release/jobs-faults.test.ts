@@ -9,11 +9,7 @@ it('with 20% of calls failing (-1, 5xx, resets) the job completes; permanent err
   f = await startReleaseFixture({ apps: 24, noPrivacy: [5], badExtJson: [9] });
   const fx = f;
   const templateId = await fx.addTemplate('4.0.0');
-  for (const fault of [
-    { kind: 'errcode', errcode: -1 },
-    { kind: 'http5xx', status: 502 },
-    { kind: 'reset' },
-  ]) {
+  for (const fault of [{ kind: 'errcode', errcode: -1 }, { kind: 'http5xx', status: 502 }, { kind: 'reset' }]) {
     await fx.h.control('POST', '/faults', { path: '*', rate: 0.072, ...fault });
   }
   const started = await fx.handlers['jobs:startDeploy']({

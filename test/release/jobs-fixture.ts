@@ -116,7 +116,10 @@ export async function startReleaseFixture(opts: FixtureOptions): Promise<Release
   const runtime = startRelease(deps);
   const templates: Record<string, number> = {};
   const addTemplate = async (userVersion: string): Promise<number> => {
-    const draft = await h.control<{ draft_id: number }>('POST', '/drafts', { user_version: userVersion, user_desc: userVersion });
+    const draft = await h.control<{ draft_id: number }>('POST', '/drafts', {
+      user_version: userVersion,
+      user_desc: userVersion,
+    });
     await h.api.addToTemplate({ draft_id: draft.draft_id });
     const list = await h.api.getTemplateList();
     const id = list.template_list.find((t) => t.user_version === userVersion)?.template_id;

@@ -17,7 +17,12 @@ it('pauses on 85085 half way and says why; once the quota is back it resumes and
   const others = fx.appids.slice(12);
   // Another team member's work on the same platform: code committed, ready to be submitted.
   for (const appid of others) {
-    await fx.h.api.commit(appid, { template_id: templateId, ext_json: '{}', user_version: 'other', user_desc: 'other' });
+    await fx.h.api.commit(appid, {
+      template_id: templateId,
+      ext_json: '{}',
+      user_version: 'other',
+      user_desc: 'other',
+    });
   }
   const started = await fx.handlers['jobs:startDeploy']({
     templateId,
@@ -46,7 +51,9 @@ it('pauses on 85085 half way and says why; once the quota is back it resumes and
   expect(paused.pauseReason).toContain('85085');
   expect(paused.pauseReason).toContain('resumes by itself');
   expect(noticeKinds(fx)).toContain('job_paused');
-  const submitted = paused.items.filter((i) => !['pending', 'committing', 'committed', 'scanning', 'submitting'].includes(i.state));
+  const submitted = paused.items.filter(
+    (i) => !['pending', 'committing', 'committed', 'scanning', 'submitting'].includes(i.state),
+  );
   expect(submitted.length).toBeGreaterThan(0);
   expect(submitted.length).toBeLessThan(12);
 

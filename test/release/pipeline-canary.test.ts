@@ -45,7 +45,10 @@ it('moves 50 mini-programs from template A to B with a canary of 3; the rejected
   // Canary first: no other mini-program was committed before the three canaries passed their audit.
   const canary = fx.appids.slice(0, 3);
   const seqOf = (appid: string, kind: string): number[] =>
-    fx.ledger.entries(appid).filter((e) => e.jobId === jobB.id && e.kind === kind).map((e) => e.seq);
+    fx.ledger
+      .entries(appid)
+      .filter((e) => e.jobId === jobB.id && e.kind === kind)
+      .map((e) => e.seq);
   const lastCanaryPass = Math.max(...canary.flatMap((id) => seqOf(id, 'audit_passed')));
   const firstOtherCommit = Math.min(...fx.appids.slice(3).flatMap((id) => seqOf(id, 'commit')));
   expect(lastCanaryPass).toBeLessThan(firstOtherCommit);

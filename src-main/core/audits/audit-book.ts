@@ -3,7 +3,8 @@ import type { AuditRow } from '@contract/release';
 import type { Clock } from '../clock/clock.js';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
 import { sanitizeReason } from '../ledger/sanitize-html.js';
-import type { AuditRecord } from '../jobs/release-aggregate.js';
+import type { AuditRecord, Release } from '../jobs/release-aggregate.js';
+import type { LiveAggregate } from '../jobs/write-behind.js';
 import { ledgerEntry } from '../pipeline/ledger-entry.js';
 import type { Store } from '../store/store.js';
 
@@ -17,6 +18,8 @@ export interface AuditResult {
 
 export interface AuditBookDeps {
   store: Pick<Store, 'release' | 'authorizers'>;
+  /** The release aggregate, written behind (shared with the job engine). */
+  live: LiveAggregate<Release>;
   ledger: LedgerRecorder;
   emit: EmitEvent;
   clock: Clock;
@@ -74,17 +77,19 @@ export class AuditBook {
   ): Promise<void> {
     const now = this.deps.clock.now();
     // Not awaited: a lost write is recovered from get_latest_auditstatus when the job resumes.
-    void this.deps.store.release.update((d) => {
-      d.audits[appid] = {
-        appid,
-        state: 'auditing',
-        ...fields,
-        submittedAt: now,
-        reason: null,
-        screenshots: [],
-        updatedAt: now,
-      };
-    }).catch(() => undefined); // the job's own writes to this file report a failing disk
+    void this.deps.live
+      .mutate((d) => {
+        d.audits[appid] = {
+          appid,
+          state: 'auditing',
+          ...fields,
+          submittedAt: now,
+          reason: null,
+          screenshots: [],
+          updatedAt: now,
+        };
+      })
+      .catch(() => undefined); // the job's own writes to this file report a failing disk
     this.changed(appid);
   }
 
@@ -103,7 +108,7 @@ export class AuditBook {
     if (current.state === state) return current;
     const reason = result.reason ? sanitizeReason(result.reason) : null;
     const now = this.deps.clock.now();
-    await this.deps.store.release.update((d) => {
+    await this.deps.live.mutate((d) => {
       const r = d.audits[appid];
       if (!r) return;
       r.state = state;

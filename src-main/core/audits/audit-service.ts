@@ -34,7 +34,12 @@ export class AuditService {
     if (!any) throw new Error('No authorized mini-program to ask WeChat for the audit quota with.');
     await this.deps.quota.refresh(any.appid);
     const q = this.deps.quota;
-    return { remaining: q.rest ?? 0, limit: q.limit ?? 0, speedupRemaining: q.speedupRest ?? 0, speedupLimit: q.speedupLimit ?? 0 };
+    return {
+      remaining: q.rest ?? 0,
+      limit: q.limit ?? 0,
+      speedupRemaining: q.speedupRest ?? 0,
+      speedupLimit: q.speedupLimit ?? 0,
+    };
   }
 
   async refresh(appid: string): Promise<AuditRow> {
@@ -42,15 +47,26 @@ export class AuditService {
     try {
       latest = await this.deps.api.getLatestAuditStatus(appid);
     } catch (err) {
-      if (err instanceof WeChatError && err.errcode === 85058) throw new Error(`${appid} has never been submitted for audit.`);
+      if (err instanceof WeChatError && err.errcode === 85058)
+        throw new Error(`${appid} has never been submitted for audit.`);
       throw err;
     }
     const known = this.deps.audits.record(appid);
     if (!known || known.auditId !== latest.auditid) {
-      await this.deps.audits.submitted(appid, { auditId: latest.auditid, userVersion: latest.user_version, templateId: null, jobId: null });
+      await this.deps.audits.submitted(appid, {
+        auditId: latest.auditid,
+        userVersion: latest.user_version,
+        templateId: null,
+        jobId: null,
+      });
     }
     const screenshots = splitScreenshots(latest.ScreenShot ?? latest.screenshot);
-    await this.deps.audits.resolved(appid, { status: latest.status, reason: latest.reason ?? '', screenshots, auditId: latest.auditid });
+    await this.deps.audits.resolved(appid, {
+      status: latest.status,
+      reason: latest.reason ?? '',
+      screenshots,
+      auditId: latest.auditid,
+    });
     return this.rowOf(appid);
   }
 
@@ -96,7 +112,12 @@ export class AuditService {
       throw new Error("The platform's expedited-review allowance of this month is used up (89405).");
     await this.deps.api.speedupAudit(appid, { auditid: r.auditId });
     await this.deps.ledger.record(
-      ledgerEntry(appid, 'speedup', { auditId: r.auditId, userVersion: r.userVersion, templateId: r.templateId, jobId: r.jobId }),
+      ledgerEntry(appid, 'speedup', {
+        auditId: r.auditId,
+        userVersion: r.userVersion,
+        templateId: r.templateId,
+        jobId: r.jobId,
+      }),
     );
     return this.rowOf(appid);
   }
@@ -106,7 +127,13 @@ export class AuditService {
     if (!r || r.state !== 'passed') throw new Error('Only a version that passed its audit can be released.');
     await this.deps.api.release(appid);
     await this.deps.ledger.record(
-      ledgerEntry(appid, 'release', { auditId: r.auditId, userVersion: r.userVersion, templateId: r.templateId, jobId: r.jobId, detail: 'by hand' }),
+      ledgerEntry(appid, 'release', {
+        auditId: r.auditId,
+        userVersion: r.userVersion,
+        templateId: r.templateId,
+        jobId: r.jobId,
+        detail: 'by hand',
+      }),
     );
     this.deps.onReleased(appid);
     return this.rowOf(appid);
@@ -115,7 +142,8 @@ export class AuditService {
   /** A rejection screenshot as a data: URL; only media ids of the mini-program's own rejection are fetched. */
   async screenshot(appid: string, mediaId: string): Promise<string> {
     const r = this.deps.audits.record(appid);
-    if (!r || !r.screenshots.includes(mediaId)) throw new Error('This screenshot does not belong to the audit of that mini-program.');
+    if (!r || !r.screenshots.includes(mediaId))
+      throw new Error('This screenshot does not belong to the audit of that mini-program.');
     const img = await this.deps.api.getMaterial(appid, { media_id: mediaId });
     return `data:${img.contentType || 'image/jpeg'};base64,${Buffer.from(img.data).toString('base64')}`;
   }

@@ -15,13 +15,16 @@ import { markUncertain } from './job-recovery.js';
 import { planJob } from './job-policy.js';
 import { newJobRecord, validateSpec } from './job-spec.js';
 import { jobDetail, jobView } from './job-views.js';
+import { makeStepEnv } from './make-step-env.js';
 import type { QuotaGuard } from './quota-guard.js';
 import type { JobRecord, PauseKind, Release } from './release-aggregate.js';
-import { RateLimiter } from './token-bucket.js';
-import { WriteBehind } from './write-behind.js';
+import { KeyedTimers, Throttle } from './job-timers.js';
+import type { LiveAggregate } from './write-behind.js';
 
 export interface JobEngineDeps {
   store: Pick<Store, 'release' | 'authorizers'>;
+  /** The release aggregate, written behind (shared with the audit book). */
+  live: LiveAggregate<Release>;
   api: ReleaseApi;
   ledger: LedgerRecorder;
   renderExtJson: ExtJsonRenderer;
@@ -47,37 +50,19 @@ interface Runner {
 export class JobEngine {
   private readonly runners = new Map<string, Runner>();
   private readonly records = new Set<Promise<unknown>>();
-  private readonly quotaTimers = new Map<string, TimerHandle>();
-  private readonly progress = new Map<string, { at: number; timer: TimerHandle | null }>();
+  private readonly quotaTimers: KeyedTimers;
+  private readonly progress: Throttle;
   private readonly env: StepEnv;
   private stopped = false;
-  private readonly writeBehind: WriteBehind;
 
   constructor(private readonly deps: JobEngineDeps) {
     const { settings } = deps;
-    this.writeBehind = new WriteBehind(() => deps.store.release.update(() => undefined), deps.clock, 20);
-    const limiter = new RateLimiter(deps.clock, (e) => settings.rateByEndpoint[e] ?? settings.rate);
-    this.env = {
-      api: deps.api,
-      ledger: deps.ledger,
-      renderExtJson: deps.renderExtJson,
-      audits: deps.audits,
-      clock: deps.clock,
-      logger: deps.logger,
-      settings,
-      call: async (endpoint, fn) => {
-        await limiter.take(endpoint);
-        return fn();
-      },
-      record: (entry) => {
-        const p = deps.ledger.record(entry).catch((err: unknown) => {
-          deps.logger.error('ledger write failed', { appid: entry.appid, kind: entry.kind, error: err });
-        });
-        this.records.add(p);
-        void p.finally(() => this.records.delete(p));
-        return Promise.resolve();
-      },
-    };
+    this.quotaTimers = new KeyedTimers(deps.clock);
+    this.progress = new Throttle(deps.clock, settings.progressThrottleMs, (id) => {
+      const job = this.data.jobs[id];
+      if (job) deps.emit('jobs:progress', jobView(job));
+    });
+    this.env = makeStepEnv(deps, this.records);
     deps.audits.onResolved((appid) => this.auditResolved(appid));
   }
 
@@ -100,7 +85,7 @@ export class JobEngine {
     const id = this.deps.newId?.() ?? `job-${randomUUID()}`;
     const record = newJobRecord(id, spec, this.deps.clock.now());
     await this.deps.quota.tryRefresh(spec.appids[0]);
-    await this.deps.store.release.update((d) => {
+    await this.deps.live.mutate((d) => {
       d.jobs[id] = record;
     });
     this.ensureLoop(id);
@@ -186,11 +171,13 @@ export class JobEngine {
 
   /** At start-up: picks up every job that was running, and watches the quota of jobs paused for it. */
   async resumeAll(): Promise<void> {
-    await this.deps.store.release.update((d) => {
-      for (const job of Object.values(d.jobs)) if (job.status !== 'finished' && job.status !== 'cancelled') markUncertain(job);
+    await this.deps.live.mutate((d) => {
+      for (const job of Object.values(d.jobs))
+        if (job.status !== 'finished' && job.status !== 'cancelled') markUncertain(job);
     });
     for (const job of Object.values(this.data.jobs)) {
-      if (job.status === 'running' || job.status === 'waiting_canary' || job.status === 'queued') this.ensureLoop(job.id);
+      if (job.status === 'running' || job.status === 'waiting_canary' || job.status === 'queued')
+        this.ensureLoop(job.id);
       else if (job.status === 'paused' && job.pauseKind === 'quota') this.watchQuota(job.id);
     }
   }
@@ -198,7 +185,7 @@ export class JobEngine {
   /** Stops scheduling (shutdown, tests); steps in flight finish, and everything is resumable. */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const id of this.quotaTimers.keys()) this.clearQuotaWatch(id);
+    this.quotaTimers.clearAll();
     for (const r of this.runners.values()) r.wake?.();
     await Promise.allSettled([...this.records]);
   }
@@ -212,7 +199,7 @@ export class JobEngine {
   private async setJob(id: string, fn: (job: JobRecord) => void): Promise<void> {
     this.must(id);
     const now = this.deps.clock.now();
-    await this.deps.store.release.update((d) => {
+    await this.deps.live.mutate((d) => {
       const job = d.jobs[id];
       if (!job) return;
       fn(job);
@@ -222,14 +209,14 @@ export class JobEngine {
 
   private patchItem(jobId: string, appid: string, patch: ItemPatch): Promise<void> {
     const now = this.deps.clock.now();
-    // The live aggregate object, changed in place and written through `update` by the write-behind below.
-    const job = (this.deps.store.release.data as Release).jobs[jobId];
-    const item = job?.items[appid];
-    if (!job || !item) return Promise.resolve();
-    Object.assign(item, patch, { updatedAt: now });
-    if (job.status === 'cancelled' && isActive(item.state, job.spec.autoRelease)) item.state = 'cancelled';
-    job.updatedAt = now;
-    return this.writeBehind.schedule();
+    return this.deps.live.mutate((d) => {
+      const job = d.jobs[jobId];
+      const item = job?.items[appid];
+      if (!job || !item) return;
+      Object.assign(item, patch, { updatedAt: now });
+      if (job.status === 'cancelled' && isActive(item.state, job.spec.autoRelease)) item.state = 'cancelled';
+      job.updatedAt = now;
+    });
   }
 
   private runner(id: string): Runner {
@@ -268,7 +255,8 @@ export class JobEngine {
         await this.finish(id);
         return;
       }
-      const status = plan.waitingCanary && plan.eligible.length === 0 && r.inflight.size === 0 ? 'waiting_canary' : 'running';
+      const status =
+        plan.waitingCanary && plan.eligible.length === 0 && r.inflight.size === 0 ? 'waiting_canary' : 'running';
       if (job.status !== status) {
         await this.setJob(id, (j) => (j.status = status));
         this.emitProgress(id, true);
@@ -327,7 +315,8 @@ export class JobEngine {
       } catch (err) {
         const current = this.must(jobId).items[appid] ?? item;
         const out = itemFailure(current, err, this.deps.clock.now(), this.deps.settings, this.deps.random);
-        if (!out.pause) this.deps.logger.info('job item step failed', { jobId, appid, state: current.state, error: err });
+        if (!out.pause)
+          this.deps.logger.info('job item step failed', { jobId, appid, state: current.state, error: err });
         await this.patchItem(jobId, appid, out.patch);
         if (out.pause) await this.pause(jobId, out.pause.kind, out.pause.reason);
       }
@@ -343,7 +332,7 @@ export class JobEngine {
 
   private async finish(id: string): Promise<void> {
     await Promise.allSettled([...this.records]);
-    await this.setJob(id, (j) => (j.status = 'finished'));
+    const written = this.setJob(id, (j) => (j.status = 'finished'));
     const view = jobView(this.must(id));
     const c = view.counts;
     const message =
@@ -351,12 +340,14 @@ export class JobEngine {
       `${c.rejected ?? 0} rejected, ${c.failed ?? 0} failed of ${view.total}.`;
     this.deps.emit('app:notice', { kind: 'job_finished', message, jobId: id });
     this.emitProgress(id, true);
+    await written;
   }
 
   /** A version released through `audits:release`: job items waiting in `passed` become `released`. */
   releasedByHand(appid: string): void {
     for (const job of Object.values(this.data.jobs)) {
-      if (job.items[appid]?.state === 'passed') void this.patchItem(job.id, appid, { state: 'released' }).finally(() => this.emitProgress(job.id, true));
+      if (job.items[appid]?.state === 'passed')
+        void this.patchItem(job.id, appid, { state: 'released' }).finally(() => this.emitProgress(job.id, true));
     }
   }
 
@@ -370,9 +361,7 @@ export class JobEngine {
   }
 
   private watchQuota(id: string): void {
-    this.clearQuotaWatch(id);
-    const timer = this.deps.clock.setTimeout(() => {
-      this.quotaTimers.delete(id);
+    this.quotaTimers.set(id, this.deps.settings.quotaPollMs, () => {
       void (async () => {
         const job = this.data.jobs[id];
         if (!job || job.status !== 'paused' || job.pauseKind !== 'quota') return;
@@ -380,32 +369,14 @@ export class JobEngine {
         if ((this.deps.quota.rest ?? 0) > 0) await this.resume(id);
         else this.watchQuota(id);
       })().catch((err: unknown) => this.deps.logger.warn('quota watch failed', { jobId: id, error: err }));
-    }, this.deps.settings.quotaPollMs);
-    this.quotaTimers.set(id, timer);
+    });
   }
 
   private clearQuotaWatch(id: string): void {
-    const t = this.quotaTimers.get(id);
-    if (t !== undefined) this.deps.clock.clearTimeout(t);
-    this.quotaTimers.delete(id);
+    this.quotaTimers.clear(id);
   }
 
   private emitProgress(id: string, force: boolean): void {
-    const { clock, settings } = this.deps;
-    const state = this.progress.get(id) ?? { at: 0, timer: null };
-    this.progress.set(id, state);
-    const now = clock.now();
-    if (force || now - state.at >= settings.progressThrottleMs) {
-      if (state.timer !== null) clock.clearTimeout(state.timer);
-      state.timer = null;
-      state.at = now;
-      const job = this.data.jobs[id];
-      if (job) this.deps.emit('jobs:progress', jobView(job));
-    } else if (state.timer === null) {
-      state.timer = clock.setTimeout(() => {
-        state.timer = null;
-        this.emitProgress(id, true);
-      }, settings.progressThrottleMs);
-    }
+    this.progress.fire(id, force);
   }
 }

@@ -1,4 +1,16 @@
-import type { JobRecord } from './release-aggregate.js';
+import type { ItemRecord, JobRecord } from './release-aggregate.js';
+
+/** 0: the commit may have been sent; 1: the submission; 2: the release. */
+const LATER: Partial<Record<ItemRecord['state'], number>> = {
+  pending: 0,
+  committing: 0,
+  committed: 1,
+  scanning: 1,
+  submitting: 1,
+  auditing: 2,
+  passed: 2,
+  releasing: 2,
+};
 
 /**
  * After a restart nothing says whether the last step of an unfinished item reached WeChat (intents are written
@@ -9,23 +21,12 @@ export function markUncertain(job: JobRecord): void {
   let submitted = 0;
   for (const item of Object.values(job.items)) {
     if (item.auditId !== null) submitted++;
-    switch (item.state) {
-      case 'pending':
-      case 'committing':
-        item.commitSentAt ??= job.createdAt;
-        break;
-      case 'committed':
-      case 'scanning':
-      case 'submitting':
-        item.submitSentAt ??= job.createdAt;
-        break;
-      case 'passed':
-      case 'releasing':
-        item.releaseSentAt ??= job.createdAt;
-        break;
-      default:
-        break;
-    }
+    // Every later step may have happened too: the state written last can lag several steps behind.
+    const from = LATER[item.state];
+    if (from === undefined) continue;
+    if (from <= 0) item.commitSentAt ??= job.createdAt;
+    if (from <= 1) item.submitSentAt ??= job.createdAt;
+    if (from <= 2) item.releaseSentAt ??= job.createdAt;
   }
   // Audits spent but not yet counted when the process stopped.
   job.auditsSpent = Math.max(job.auditsSpent, submitted);

@@ -6,6 +6,7 @@ import { minimalAuthorizerRow } from '../versions/authorizer-row.js';
 import { VersionOps } from '../versions/version-ops.js';
 import { JobEngine } from './job-engine.js';
 import { QuotaGuard } from './quota-guard.js';
+import { LiveAggregate } from './write-behind.js';
 
 export interface ReleaseCore {
   audits: AuditBook;
@@ -23,10 +24,12 @@ export function releaseCoreOf(deps: ReleaseDeps): ReleaseCore {
   if (known) return known;
   const { store, api, ledger, clock, logger, emit } = deps;
   const settings = releaseSettings(deps.settings);
-  const audits = new AuditBook({ store, ledger, emit, clock });
+  const live = new LiveAggregate(store.release, clock);
+  const audits = new AuditBook({ store, live, ledger, emit, clock });
   const quota = new QuotaGuard(api, logger);
   const engine = new JobEngine({
     store,
+    live,
     api,
     ledger,
     renderExtJson: deps.renderExtJson,

@@ -11,9 +11,9 @@ export interface ReleaseRuntime {
 export function startRelease(deps: ReleaseDeps): ReleaseRuntime {
   const core = releaseCoreOf(deps);
   const unsubscribe = listenForAudits(deps.pushBus, core.audits, deps.store, deps.logger);
-  const resumed = core.engine.resumeAll().catch((err: unknown) =>
-    deps.logger.error('resuming jobs failed', { error: err }),
-  );
+  const resumed = core.engine
+    .resumeAll()
+    .catch((err: unknown) => deps.logger.error('resuming jobs failed', { error: err }));
   return {
     async stop() {
       unsubscribe();

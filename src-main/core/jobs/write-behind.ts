@@ -1,24 +1,30 @@
 import type { Clock } from '../clock/clock.js';
+import type { Aggregate } from '../store/aggregate.js';
 
 /**
- * Groups many small changes into one store write: the store serializes the whole file on every `update`, which a
- * 1,000-item job would otherwise do thousands of times a second.
+ * An aggregate changed in place and written behind: many small changes share one `update`, because the store
+ * serializes the whole file on every call, which a 1,000-item job would otherwise do thousands of times a second.
+ * Readers see every change at once; `mutate` resolves when a write including it is durable.
  */
-export class WriteBehind {
+export class LiveAggregate<T> {
   private pending: Promise<void> | null = null;
 
   constructor(
-    private readonly flush: () => Promise<void>,
+    private readonly aggregate: Aggregate<T>,
     private readonly clock: Clock,
-    private readonly delayMs: number,
+    private readonly delayMs = 20,
   ) {}
 
-  /** Resolves once a write that includes every change made before this call is durable. */
-  schedule(): Promise<void> {
+  get data(): Readonly<T> {
+    return this.aggregate.data;
+  }
+
+  mutate(fn: (draft: T) => void): Promise<void> {
+    fn(this.aggregate.data as T);
     this.pending ??= new Promise<void>((resolve, reject) => {
       this.clock.setTimeout(() => {
         this.pending = null;
-        this.flush().then(resolve, reject);
+        this.aggregate.update(() => undefined).then(resolve, reject);
       }, this.delayMs);
     });
     return this.pending;

@@ -1,7 +1,7 @@
 import type { AttentionItem, OverviewView, RelayStatusView } from '../../contract/fleet.js';
 import type { Clock } from '../clock/clock.js';
 import type { EventLog } from '../events-log/event-log.js';
-import { missingCodePermission } from '../onboarding/notices.js';
+import { missingCodePermission, needsReauth } from '../onboarding/notices.js';
 import type { Store } from '../store/store.js';
 import type { WeChatStack } from '../tokens/wechat-stack.js';
 import type { Vault } from '../vault/vault.js';
@@ -19,6 +19,8 @@ export interface OverviewDeps {
   relayConfigured: () => boolean;
   eventLog: EventLog;
   decorators: readonly OverviewDecorator[];
+  /** The 61004 item while WeChat refuses the caller's IP. */
+  ipWhitelist: () => AttentionItem | null;
 }
 
 export async function buildOverview(deps: OverviewDeps): Promise<OverviewView> {
@@ -35,12 +37,14 @@ export async function buildOverview(deps: OverviewDeps): Promise<OverviewView> {
   const attention: AttentionItem[] = [
     ...attentionOfSetup({ store, vault, relay, relayConfigured: deps.relayConfigured(), ticketStale: stale }),
   ];
+  const refused = deps.ipWhitelist();
+  if (refused) attention.push(refused);
   for (const a of all) {
     if (a.status === 'needs_reauth') {
       attention.push({
         kind: 'needs_reauth',
         appid: a.appid,
-        message: `${a.nickname || a.appid}: ${a.statusReason ?? 'needs re-authorization'}`,
+        message: needsReauth(a.nickname || a.appid, a.statusReason ?? 'needs_reauth', lang),
       });
     } else if (a.status === 'authorized' && a.funcInfo.length > 0 && !a.funcInfo.includes(18)) {
       attention.push({

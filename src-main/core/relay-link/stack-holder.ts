@@ -9,6 +9,8 @@ import { egressFromSettings } from '../wechat/egress.js';
 import type { HttpTransport } from '../wechat/http-transport.js';
 
 export type StackTuning = Partial<Pick<WeChatStackDeps, 'timeoutMs' | 'retry' | 'timing' | 'random'>>;
+/** The core's observers, handed to every stack built so they outlive an egress change. */
+export type StackHooks = Pick<WeChatStackDeps, 'watch' | 'onAuthorizationLost'>;
 
 export interface StackHolderDeps {
   store: Store;
@@ -17,6 +19,7 @@ export interface StackHolderDeps {
   logger: Logger;
   baseUrl: string | undefined;
   tuning?: StackTuning;
+  hooks?: StackHooks;
 }
 
 export interface StackHolder {
@@ -50,6 +53,7 @@ export function createStackHolder(deps: StackHolderDeps): StackHolder {
     key = egress.mode === 'relay' ? `relay\u0000${egress.relayUrl}\u0000${egress.deviceToken}` : 'direct';
     return createWeChatStack({
       ...deps.tuning,
+      ...deps.hooks,
       vault: deps.vault,
       store: deps.store,
       clock: deps.clock,

@@ -27,7 +27,11 @@ export interface AuthorizerTokenDeps {
   timing?: Partial<RefreshTiming>;
   /** Tries to get a lost refresh token back (reconciliation); called at most once per token request. */
   recoverRefreshToken?: (appid: string) => Promise<void>;
+  /** Told once when a refresh finds the authorization lost and the authorizer has just been marked so. */
+  onAuthorizationLost?: AuthorizationLostHook;
 }
+
+export type AuthorizationLostHook = (appid: string, status: 'needs_reauth' | 'revoked', reason: string) => void;
 
 export interface GrantedTokens {
   accessToken: string;
@@ -119,6 +123,7 @@ export function createAuthorizerTokens(deps: AuthorizerTokenDeps): AuthorizerTok
       await setAuthorizerStatus(store, clock, appid, lost, reason);
       await vault.delete(authorizerAccessTokenName(appid));
       logger.warn('authorizer lost its authorization', { appid, status: lost, reason });
+      deps.onAuthorizationLost?.(appid, lost, reason);
       throw new AuthorizerUnavailableError(appid, lost === 'revoked' ? 'REVOKED' : 'NEEDS_REAUTH', reason);
     }
   }

@@ -10,9 +10,9 @@ import type { WeChatApi } from '../wechat/wechat-api.js';
 import { createWeChatApi } from '../wechat/wechat-api.js';
 import type { WeChatClient } from '../wechat/wechat-client.js';
 import { createWeChatClient } from '../wechat/wechat-client.js';
-import type { WeChatHttp } from '../wechat/wechat-http.js';
+import type { CallWatcher, WeChatHttp } from '../wechat/wechat-http.js';
 import { createWeChatHttp } from '../wechat/wechat-http.js';
-import type { AuthorizerTokens } from './authorizer-tokens.js';
+import type { AuthorizationLostHook, AuthorizerTokens } from './authorizer-tokens.js';
 import { createAuthorizerTokens } from './authorizer-tokens.js';
 import type { ComponentTokens } from './component-token.js';
 import { createComponentTokens } from './component-token.js';
@@ -37,6 +37,9 @@ export interface WeChatStackDeps {
   retry?: Partial<RetryOptions>;
   timing?: Partial<RefreshTiming>;
   random?: () => number;
+  /** Sees the outcome of every call (61004 refusals and the successes that end them). */
+  watch?: CallWatcher;
+  onAuthorizationLost?: AuthorizationLostHook;
 }
 
 export interface WeChatStack {
@@ -68,6 +71,7 @@ export function createWeChatStack(deps: WeChatStackDeps): WeChatStack {
     clock,
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.retry ? { retry: deps.retry } : {}),
+    ...(deps.watch ? { watch: deps.watch } : {}),
   });
   const shared = { http, vault, clock, logger, componentAppid, ...(deps.random ? { random: deps.random } : {}) };
   const timing = deps.timing ? { timing: deps.timing } : {};
@@ -86,6 +90,7 @@ export function createWeChatStack(deps: WeChatStackDeps): WeChatStack {
     recoverRefreshToken: async () => {
       await reconcile();
     },
+    ...(deps.onAuthorizationLost ? { onAuthorizationLost: deps.onAuthorizationLost } : {}),
   });
   const client = createWeChatClient(http, tokenSourceOf(component, authorizers));
   return {

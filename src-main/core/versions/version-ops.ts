@@ -42,7 +42,9 @@ export class VersionOps {
     await this.deps.ledger.record(
       ledgerEntry(appid, 'revert', {
         userVersion: target?.user_version ?? null,
-        detail: target ? `rolled back to app_version ${target.app_version} (${target.user_version})` : 'rolled back to the previous version',
+        detail: target
+          ? `rolled back to app_version ${target.app_version} (${target.user_version})`
+          : 'rolled back to the previous version',
       }),
     );
     return this.deps.row(appid);

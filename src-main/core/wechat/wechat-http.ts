@@ -28,6 +28,12 @@ export interface WeChatHttp {
   close(): void;
 }
 
+/** Sees how every call ended, after retries (the core remembers 61004 refusals from it). */
+export interface CallWatcher {
+  succeeded(): void;
+  failed(error: unknown): void;
+}
+
 export interface WeChatHttpDeps {
   transport: HttpTransport;
   /** Whether calls go through the relay's tunnel (decides how 403/407 are read). */
@@ -36,6 +42,7 @@ export interface WeChatHttpDeps {
   clock: Clock;
   random?: () => number;
   retry?: Partial<RetryOptions>;
+  watch?: CallWatcher;
 }
 
 interface Attempt {
@@ -81,11 +88,13 @@ export function createWeChatHttp(deps: WeChatHttpDeps): WeChatHttp {
         }
         const value = parseResponse(ctx, res);
         deps.logger.debug('wechat call', { endpoint: a.endpoint, path: a.spec.path, status: res.status, attempt });
+        deps.watch?.succeeded();
         return value;
       } catch (err) {
         const fields = { endpoint: a.endpoint, path: a.spec.path, attempt, ms: deps.clock.now() - started };
         if (attempt >= retry.maxAttempts || !shouldRetry(err, a.retrySafe, sent)) {
           deps.logger.warn('wechat call failed', { ...fields, error: err });
+          deps.watch?.failed(err);
           throw err;
         }
         const delay = backoffDelay(attempt, retry, random);
