@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../test/helpers/chromium.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceClient } from './helpers/device-client.js';
 import { startRelay } from './helpers/relay-fixture.js';
@@ -90,17 +90,7 @@ describe('launch page', () => {
       return `${authOrigin}/cgi-bin/componentloginpage?component_appid=wx0a1b2c3d4e5f6a7b&pre_auth_code=p1&redirect_uri=${redirect}&auth_type=2`;
     });
     await pc.connect();
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.goto(`${relay.url}/authorize/inv-4`);

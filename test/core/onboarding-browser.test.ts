@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
 import type { Browser } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import type { World } from './helpers/core-world.js';
@@ -21,17 +21,7 @@ it('a merchant in a real browser authorizes from the relay launch page (Referer 
   const [appid = ''] = await w.seedApps(1);
   const invitation = await invoke(core, 'invitations:create', { note: 'browser' });
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   const page = await browser.newPage();
   await page.goto(invitation.pcUrl);
   await page.click('#authorize');

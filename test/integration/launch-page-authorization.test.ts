@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
 import type { Browser } from 'playwright-core';
 import { WxCrypt, parseEnvelope, parsePush } from '@wxfleet/protocol';
 import { startSimulator } from '../../simulator/src/index.js';
@@ -87,17 +87,7 @@ beforeAll(async () => {
     headers: { 'x-sim-key': sim.controlKey, 'content-type': 'application/json' },
     body: JSON.stringify({ merchants: [{ name: '童趣小儿推拿', apps: [{ nickName: '童趣推拿预约', appid: APPID }] }] }),
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
