@@ -15,6 +15,8 @@ export default tseslint.config(
     files: ['**/*.{ts,vue,js,mjs}'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', window: 'readonly' } },
     rules: {
+      // TypeScript already checks names; ESLint's own check does not know the DOM or Node globals.
+      'no-undef': 'off',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
