@@ -113,12 +113,14 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
         const outcome = await result;
         if (!outcome.ok) throw new Error(`pre-wiring the demo profile failed: ${outcome.error?.message ?? ''}`);
       };
-      await must(host.invoke('settings:savePlatform', {
-        componentAppid: sim.platform.componentAppid,
-        appsecret: sim.platform.componentAppsecret,
-        token: sim.platform.token,
-        encodingAESKey: sim.platform.encodingAESKey,
-      }));
+      await must(
+        host.invoke('settings:savePlatform', {
+          componentAppid: sim.platform.componentAppid,
+          appsecret: sim.platform.componentAppsecret,
+          token: sim.platform.token,
+          encodingAESKey: sim.platform.encodingAESKey,
+        }),
+      );
       await must(host.invoke('settings:savePreferences', { egress: 'relay' }));
       await must(host.invoke('settings:saveRelay', { url: relayUrl, deviceToken }));
     }

@@ -45,13 +45,26 @@ const stack = await startDemoStack({
   ...(values.port ? { hostPort: Number(values.port) } : {}),
 });
 
+// The demo seed has nine merchants who authorized before this desktop existed: reconcile once the first ticket is in.
+void (async () => {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if ((await stack.host.invoke('authorizers:sync', null)).ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
+})();
+
 let electron: ReturnType<typeof spawn> | null = null;
 const binary = electronBinary();
 if (binary !== null && process.env['DISPLAY'] !== undefined) {
   // The Electron shell opens the same profile; the browser host stays up as well for a second window.
   electron = spawn(binary, [root], {
     stdio: 'inherit',
-    env: { ...process.env, WXFLEET_PROFILE: 'demo', WXFLEET_PROFILE_DIR: profileDir, WXFLEET_WECHAT_BASE_URL: stack.simUrl },
+    env: {
+      ...process.env,
+      WXFLEET_PROFILE: 'demo',
+      WXFLEET_PROFILE_DIR: profileDir,
+      WXFLEET_WECHAT_BASE_URL: stack.simUrl,
+    },
   });
   electron.on('exit', () => void shutdown());
 }

@@ -22,7 +22,10 @@ const CODES: readonly ErrorCode[] = [
 
 type Bilingual = { zh: string; en: string };
 const isBilingual = (v: unknown): v is Bilingual =>
-  typeof v === 'object' && v !== null && typeof (v as Bilingual).zh === 'string' && typeof (v as Bilingual).en === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Bilingual).zh === 'string' &&
+  typeof (v as Bilingual).en === 'string';
 
 /** Duck-typed so the contract stays free of core imports: WeChatError, VaultError and errors carrying a contract code. */
 export function toContractError(error: unknown): ContractError {
@@ -33,7 +36,11 @@ export function toContractError(error: unknown): ContractError {
     return { code: e['contractCode'] as ErrorCode, message };
   if (e['code'] === 'KEYCHAIN_UNAVAILABLE') return { code: 'keychain_unavailable', message };
   if (typeof e['code'] === 'string' && CODES.includes(e['code'] as ErrorCode))
-    return { code: e['code'] as ErrorCode, message, ...(typeof e['errcode'] === 'number' ? { errcode: e['errcode'] } : {}) };
+    return {
+      code: e['code'] as ErrorCode,
+      message,
+      ...(typeof e['errcode'] === 'number' ? { errcode: e['errcode'] } : {}),
+    };
   if (e['name'] === 'WeChatError') {
     if (e['kind'] === 'relay') return { code: 'relay_unreachable', message };
     const errcode = typeof e['errcode'] === 'number' ? e['errcode'] : undefined;

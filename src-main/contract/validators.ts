@@ -78,7 +78,10 @@ const platformInput = shape(
     previousEncodingAESKey: nullable((v) => typeof v === 'string' && /^[A-Za-z0-9]{43}$/.test(v)),
   },
 );
-const relayInput = shape({}, { url: (v) => typeof v === 'string' && /^(https?|wss?):\/\/\S{1,2000}$/.test(v), deviceToken: nonEmpty(256) });
+const relayInput = shape(
+  {},
+  { url: (v) => typeof v === 'string' && /^(https?|wss?):\/\/\S{1,2000}$/.test(v), deviceToken: nonEmpty(256) },
+);
 const preferencesInput = shape(
   {},
   { egress: oneOf('relay', 'direct'), language: oneOf('zh-CN', 'en'), theme: oneOf('light', 'dark') },

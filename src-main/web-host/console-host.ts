@@ -29,7 +29,11 @@ export interface ConsoleHost {
 /** The core behind the browser host; events emitted while the core starts are forwarded once the host listens. */
 export async function startConsoleHost(options: ConsoleHostOptions): Promise<ConsoleHost> {
   const handlers: HandlerTable = {};
-  const web = await startWebHost({ handlers, rendererDir: options.rendererDir, ...(options.port ? { port: options.port } : {}) });
+  const web = await startWebHost({
+    handlers,
+    rendererDir: options.rendererDir,
+    ...(options.port ? { port: options.port } : {}),
+  });
   const emit: EmitEvent = (channel, payload) => web.emit(channel, payload);
   try {
     const opened = await openConsole({

@@ -70,7 +70,10 @@ export async function openReleaseExtension(options: {
         emit: ctx.emit,
       };
       const handlers = {
-        ...createTemplateHandlers({ store: ctx.store, api, ledger, clock: ctx.clock, logger: ctx.logger, emit: ctx.emit }, library),
+        ...createTemplateHandlers(
+          { store: ctx.store, api, ledger, clock: ctx.clock, logger: ctx.logger, emit: ctx.emit },
+          library,
+        ),
         ...createReleaseHandlers(deps),
       };
       runtime = startRelease(deps);

@@ -91,7 +91,11 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', origin).pathname !== '/api/events' || !isOurs(req, true) || !session.isAuthenticated(req)) {
+    if (
+      new URL(req.url ?? '/', origin).pathname !== '/api/events' ||
+      !isOurs(req, true) ||
+      !session.isAuthenticated(req)
+    ) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }

@@ -44,11 +44,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Every secret the stack knows; none may ever reach the renderer's DOM. */
 export function assertNoSecrets(html: string, secrets: readonly string[]): void {
   for (const secret of secrets) {
-    if (secret.length >= 8 && html.includes(secret)) throw new Error(`a secret leaked into the page: ${secret.slice(0, 4)}…`);
+    if (secret.length >= 8 && html.includes(secret))
+      throw new Error(`a secret leaked into the page: ${secret.slice(0, 4)}…`);
   }
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -6,9 +6,14 @@ interface SimState {
 }
 
 async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json()) as T & { errcode?: number; errmsg?: string };
-  if (json.errcode !== undefined && json.errcode !== 0) throw new Error(`${url.split('?')[0]}: ${json.errcode} ${json.errmsg}`);
+  if (json.errcode !== undefined && json.errcode !== 0)
+    throw new Error(`${url.split('?')[0]}: ${json.errcode} ${json.errmsg}`);
   return json;
 }
 
@@ -32,7 +37,11 @@ export async function fillPrivacyGuides(stack: DemoStack, appids: string[]): Pro
     if (!refreshToken) throw new Error(`${appid} is not authorized in the simulator`);
     const { authorizer_access_token: token } = await post<{ authorizer_access_token: string }>(
       `${stack.simUrl}/cgi-bin/component/api_authorizer_token?component_access_token=${componentToken}`,
-      { component_appid: stack.platform.componentAppid, authorizer_appid: appid, authorizer_refresh_token: refreshToken },
+      {
+        component_appid: stack.platform.componentAppid,
+        authorizer_appid: appid,
+        authorizer_refresh_token: refreshToken,
+      },
     );
     await post(`${stack.simUrl}/cgi-bin/component/setprivacysetting?access_token=${token}`, {
       privacy_ver: 2,

@@ -10,7 +10,13 @@ const noticeKinds = (fx: ReleaseFixture): string[] =>
   fx.events.filter((e) => e.channel === 'app:notice').map((e) => (e.payload as { kind: string }).kind);
 
 it('pauses on 85085 half way and says why; once the quota is back it resumes and finishes', async () => {
-  f = await startReleaseFixture({ apps: 22, sim: { audit: { monthlyQuota: 16 } } });
+  // submit_audit limited to 2 a second (the per-endpoint token bucket), so the job is still submitting when the
+  // quota runs out.
+  f = await startReleaseFixture({
+    apps: 22,
+    sim: { audit: { monthlyQuota: 16 } },
+    settings: { rateByEndpoint: { submitAudit: { perSecond: 2, burst: 1 } } },
+  });
   const fx = f;
   const templateId = await fx.addTemplate('5.0.0');
   const jobApps = fx.appids.slice(0, 12);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EmitEvent } from '@contract/handlers';
-import type { DeployJobSpec, JobDetail, JobView } from '@contract/release';
+import type { DeployJobSpec, JobDetail, JobStatus, JobView } from '@contract/release';
 import type { AuditBook } from '../audits/audit-book.js';
 import type { Clock, TimerHandle } from '../clock/clock.js';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
@@ -37,6 +37,8 @@ export interface JobEngineDeps {
   random: () => number;
   newId?: () => string;
 }
+
+const RUNNABLE: readonly JobStatus[] = ['running', 'waiting_canary', 'queued'];
 
 interface Runner {
   inflight: Set<string>;
@@ -95,7 +97,7 @@ export class JobEngine {
   async pause(id: string, kind: PauseKind = 'manual', reason = 'Paused by hand.'): Promise<JobView> {
     const job = this.must(id);
     if (job.status === 'finished' || job.status === 'cancelled') return jobView(job);
-    await this.setJob(id, (j) => {
+    const written = this.setJob(id, (j) => {
       j.status = 'paused';
       j.pauseKind = kind;
       j.pauseReason = reason;
@@ -106,6 +108,7 @@ export class JobEngine {
     }
     if (kind === 'quota') this.watchQuota(id);
     this.emitProgress(id, true);
+    await written;
     return jobView(this.must(id));
   }
 
@@ -187,7 +190,10 @@ export class JobEngine {
     this.stopped = true;
     this.quotaTimers.clearAll();
     for (const r of this.runners.values()) r.wake?.();
+    const busy = (): boolean => [...this.runners.values()].some((r) => r.inflight.size > 0);
+    for (let waited = 0; busy() && waited < 30_000; waited += 20) await this.deps.clock.sleep(20);
     await Promise.allSettled([...this.records]);
+    await this.deps.live.flush();
   }
 
   private must(id: string): JobRecord {
@@ -236,7 +242,11 @@ export class JobEngine {
     r.looping = true;
     void this.loop(id, r)
       .catch((err: unknown) => this.deps.logger.error('job loop failed', { jobId: id, error: err }))
-      .finally(() => (r.looping = false));
+      .finally(() => {
+        r.looping = false;
+        // Asked to run while the loop was on its way out (resume right after a pause).
+        if (r.dirty && RUNNABLE.includes(this.data.jobs[id]?.status ?? 'finished')) this.ensureLoop(id);
+      });
   }
 
   private async loop(id: string, r: Runner): Promise<void> {
@@ -244,11 +254,11 @@ export class JobEngine {
     while (!this.stopped) {
       r.dirty = false;
       const job = this.data.jobs[id];
-      if (!job || !['running', 'waiting_canary', 'queued'].includes(job.status)) return;
+      if (!job || !RUNNABLE.includes(job.status)) return;
       const plan = planJob(job, clock.now(), r.inflight, settings);
       if (plan.pause) {
-        if (r.inflight.size === 0) await this.pause(id, plan.pause.kind, plan.pause.reason);
-        else await this.waitFor(r, null);
+        // Steps in flight finish; nothing new starts.
+        await this.pause(id, plan.pause.kind, plan.pause.reason);
         continue;
       }
       if (plan.finished && r.inflight.size === 0) {

@@ -1,7 +1,7 @@
 import type { ItemState } from '@contract/release';
 import { isActive } from '../pipeline/run-step.js';
 import type { ReleaseSettings } from '../pipeline/release-settings.js';
-import type { JobRecord, PauseKind } from './release-aggregate.js';
+import type { ItemRecord, JobRecord, PauseKind } from './release-aggregate.js';
 
 const CANARY_OK: ReadonlySet<ItemState> = new Set<ItemState>(['passed', 'releasing', 'released']);
 const CANARY_BAD: ReadonlySet<ItemState> = new Set<ItemState>(['rejected', 'failed', 'withdrawn', 'cancelled']);
@@ -20,9 +20,22 @@ export interface Plan {
 /** What a job should do next: waves, stop-the-line, completion. Pure, so it can be tested alone. */
 export function planJob(job: JobRecord, now: number, inflight: ReadonlySet<string>, settings: ReleaseSettings): Plan {
   const { spec } = job;
-  const items = spec.appids.flatMap((a) => job.items[a] ?? []);
-  const canary = items.filter((i) => i.wave === 0 && spec.canary > 0);
-  const badCanary = canary.find((i) => CANARY_BAD.has(i.state));
+  let badCanary: ItemRecord | undefined;
+  let canaryCleared = true;
+  let finishedCount = 0;
+  let failedCount = 0;
+  for (const appid of spec.appids) {
+    const i = job.items[appid];
+    if (!i) continue;
+    if (i.wave === 0 && spec.canary > 0) {
+      if (CANARY_BAD.has(i.state)) badCanary ??= i;
+      if (!CANARY_OK.has(i.state)) canaryCleared = false;
+    }
+    if (!isActive(i.state, spec.autoRelease)) {
+      finishedCount++;
+      if (FAILED.has(i.state)) failedCount++;
+    }
+  }
   if (badCanary && !job.canaryAccepted) {
     const why = badCanary.error?.message ?? badCanary.state;
     return stop(
@@ -30,10 +43,9 @@ export function planJob(job: JobRecord, now: number, inflight: ReadonlySet<strin
       `Canary ${badCanary.appid} did not pass (${why}); the other mini-programs were not started. Resume to deploy them anyway.`,
     );
   }
-  const canaryCleared = job.canaryAccepted || canary.every((i) => CANARY_OK.has(i.state));
-  const finishedItems = items.filter((i) => !isActive(i.state, spec.autoRelease));
-  const failed = finishedItems.filter((i) => FAILED.has(i.state)).length - job.ackFailed;
-  const finished = finishedItems.length - job.ackFinished;
+  canaryCleared ||= job.canaryAccepted;
+  const failed = failedCount - job.ackFailed;
+  const finished = finishedCount - job.ackFinished;
   const threshold = spec.stopTheLine ?? settings.stopTheLineDefault;
   if (finished >= settings.stopTheLineMinFinished && threshold > 0 && failed / finished >= threshold) {
     return stop(
@@ -43,17 +55,18 @@ export function planJob(job: JobRecord, now: number, inflight: ReadonlySet<strin
   }
   const eligible: string[] = [];
   let wakeAt: number | null = null;
-  for (const item of items) {
-    if (!isActive(item.state, spec.autoRelease) || inflight.has(item.appid)) continue;
+  for (const appid of spec.appids) {
+    const item = job.items[appid];
+    if (!item || !isActive(item.state, spec.autoRelease) || inflight.has(appid)) continue;
     if (item.wave !== 0 && !canaryCleared) continue;
-    if (item.nextAt <= now) eligible.push(item.appid);
+    if (item.nextAt <= now) eligible.push(appid);
     else wakeAt = wakeAt === null ? item.nextAt : Math.min(wakeAt, item.nextAt);
   }
   return {
     pause: null,
     eligible,
     waitingCanary: !canaryCleared,
-    finished: finishedItems.length === items.length,
+    finished: finishedCount === spec.appids.length,
     wakeAt,
   };
 

@@ -12,11 +12,16 @@ export class LiveAggregate<T> {
   constructor(
     private readonly aggregate: Aggregate<T>,
     private readonly clock: Clock,
-    private readonly delayMs = 20,
+    private readonly delayMs = 100,
   ) {}
 
   get data(): Readonly<T> {
     return this.aggregate.data;
+  }
+
+  /** Resolves once every change made so far is durable. */
+  flush(): Promise<void> {
+    return this.pending ?? Promise.resolve();
   }
 
   mutate(fn: (draft: T) => void): Promise<void> {

@@ -27,10 +27,17 @@ export function runStep(env: StepEnv, input: StepInput): Promise<ItemPatch> | nu
   }
 }
 
+const ACTIVE: ReadonlySet<string> = new Set([
+  'pending',
+  'committing',
+  'committed',
+  'scanning',
+  'submitting',
+  'auditing',
+  'releasing',
+]);
+
 /** States in which an item still has work to do (or waits for its audit). */
 export function isActive(state: string, autoRelease: boolean): boolean {
-  return (
-    ['pending', 'committing', 'committed', 'scanning', 'submitting', 'auditing', 'releasing'].includes(state) ||
-    (state === 'passed' && autoRelease)
-  );
+  return ACTIVE.has(state) || (state === 'passed' && autoRelease);
 }

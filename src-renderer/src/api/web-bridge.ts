@@ -44,7 +44,10 @@ export function createWebBridge(origin: string = window.location.origin): Bridge
         });
         return (await response.json()) as Result<InvokeMap[C]['result']>;
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+        };
       }
     },
     on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void {

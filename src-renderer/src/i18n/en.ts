@@ -29,12 +29,30 @@ const en: typeof zhCN = {
   errors: {
     wechatTitle: 'WeChat error {errcode}',
     invalid_argument: { title: 'Invalid input', advice: 'Check what you entered and try again.' },
-    untrusted_sender: { title: 'Request refused', advice: 'The request did not come from this window. Reopen the console.' },
-    not_configured: { title: 'Not configured yet', advice: 'Enter the platform credentials and relay in Settings first.' },
-    keychain_unavailable: { title: 'OS keychain unavailable', advice: 'Install and unlock the OS keychain, then restart wxfleet.' },
-    wechat_error: { title: 'WeChat error', advice: 'Follow the advice above; if it keeps failing, look at Events for details.' },
-    relay_unreachable: { title: 'Relay unreachable', advice: 'Check the relay URL, device token and network, then run the connection test in Settings.' },
-    internal: { title: 'Internal error', advice: 'Try again; if it keeps happening, contact support with the time it happened.' },
+    untrusted_sender: {
+      title: 'Request refused',
+      advice: 'The request did not come from this window. Reopen the console.',
+    },
+    not_configured: {
+      title: 'Not configured yet',
+      advice: 'Enter the platform credentials and relay in Settings first.',
+    },
+    keychain_unavailable: {
+      title: 'OS keychain unavailable',
+      advice: 'Install and unlock the OS keychain, then restart wxfleet.',
+    },
+    wechat_error: {
+      title: 'WeChat error',
+      advice: 'Follow the advice above; if it keeps failing, look at Events for details.',
+    },
+    relay_unreachable: {
+      title: 'Relay unreachable',
+      advice: 'Check the relay URL, device token and network, then run the connection test in Settings.',
+    },
+    internal: {
+      title: 'Internal error',
+      advice: 'Try again; if it keeps happening, contact support with the time it happened.',
+    },
   },
   notice: {
     needs_reauth: 'Re-authorization needed',
@@ -80,7 +98,14 @@ const en: typeof zhCN = {
   relayState: { stopped: 'Stopped', connecting: 'Connecting', connected: 'Connected', disconnected: 'Disconnected' },
   tokenState: { valid: 'Valid', missing: 'Missing', failing: 'Failing' },
   status: { authorized: 'Authorized', needs_reauth: 'Needs re-authorization', revoked: 'Revoked' },
-  auditState: { none: 'None', auditing: 'Under audit', delayed: 'Delayed', passed: 'Passed', rejected: 'Rejected', withdrawn: 'Withdrawn' },
+  auditState: {
+    none: 'None',
+    auditing: 'Under audit',
+    delayed: 'Delayed',
+    passed: 'Passed',
+    rejected: 'Rejected',
+    withdrawn: 'Withdrawn',
+  },
   age: { seconds: '{n} s', minutes: '{n} min', hours: '{n} h' },
   events: {
     at: 'Time',
@@ -156,7 +181,14 @@ const en: typeof zhCN = {
     fix: 'Fix',
     attempts: 'Tries',
   },
-  jobStatus: { queued: 'Queued', running: 'Running', paused: 'Paused', waiting_canary: 'Waiting for canary', finished: 'Finished', cancelled: 'Cancelled' },
+  jobStatus: {
+    queued: 'Queued',
+    running: 'Running',
+    paused: 'Paused',
+    waiting_canary: 'Waiting for canary',
+    finished: 'Finished',
+    cancelled: 'Cancelled',
+  },
   itemState: {
     pending: 'Pending',
     committing: 'Committing',
@@ -199,7 +231,8 @@ const en: typeof zhCN = {
     default: 'Default',
     setDefault: 'Make default',
     delete: 'Delete template',
-    deleteGuard: '{n} mini-programs run template {id} (or it is the default). After deleting it you cannot deploy it again. Type the template id to confirm:',
+    deleteGuard:
+      '{n} mini-programs run template {id} (or it is the default). After deleting it you cannot deploy it again. Type the template id to confirm:',
     typeId: 'Type the template id',
     deleteConfirm: 'Delete template {id}?',
   },

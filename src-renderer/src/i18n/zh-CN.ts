@@ -78,7 +78,14 @@ export default {
   relayState: { stopped: '未启动', connecting: '连接中', connected: '已连接', disconnected: '已断开' },
   tokenState: { valid: '有效', missing: '未获取', failing: '获取失败' },
   status: { authorized: '已授权', needs_reauth: '需重新授权', revoked: '已取消授权' },
-  auditState: { none: '无', auditing: '审核中', delayed: '审核延后', passed: '审核通过', rejected: '已驳回', withdrawn: '已撤回' },
+  auditState: {
+    none: '无',
+    auditing: '审核中',
+    delayed: '审核延后',
+    passed: '审核通过',
+    rejected: '已驳回',
+    withdrawn: '已撤回',
+  },
   age: { seconds: '{n} 秒', minutes: '{n} 分钟', hours: '{n} 小时' },
   events: {
     at: '时间',
@@ -154,7 +161,14 @@ export default {
     fix: '处理办法',
     attempts: '尝试',
   },
-  jobStatus: { queued: '排队中', running: '进行中', paused: '已暂停', waiting_canary: '等待首批结果', finished: '已完成', cancelled: '已取消' },
+  jobStatus: {
+    queued: '排队中',
+    running: '进行中',
+    paused: '已暂停',
+    waiting_canary: '等待首批结果',
+    finished: '已完成',
+    cancelled: '已取消',
+  },
   itemState: {
     pending: '等待',
     committing: '上传中',

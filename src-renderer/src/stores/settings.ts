@@ -41,8 +41,7 @@ export const useSettingsStore = defineStore('settings', () => {
 
   const savePlatform = (input: PlatformInput): Promise<boolean> => save(() => settingsApi.savePlatform(input));
   const saveRelay = (input: RelayInput): Promise<boolean> => save(() => settingsApi.saveRelay(input));
-  const savePreferences = (input: PreferencesInput): Promise<boolean> =>
-    save(() => settingsApi.savePreferences(input));
+  const savePreferences = (input: PreferencesInput): Promise<boolean> => save(() => settingsApi.savePreferences(input));
 
   async function testConnection(): Promise<void> {
     testing.value = true;
