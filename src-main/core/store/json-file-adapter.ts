@@ -18,13 +18,15 @@ export class CorruptFileError extends Error {
  * throws `CorruptFileError` for anything that is not an envelope; the caller decides about the backup.
  */
 export class JsonFileAdapter implements Adapter<Envelope> {
-  private readonly writer: CoalescingWriter<string>;
+  private readonly writer: CoalescingWriter<Envelope>;
 
   constructor(
     readonly file: string,
     readonly backupFile: string,
   ) {
-    this.writer = new CoalescingWriter(async (text) => {
+    // Serialized when the write starts, not per update: a burst of updates costs one serialization.
+    this.writer = new CoalescingWriter(async (envelope) => {
+      const text = `${JSON.stringify(envelope, null, 1)}\n`;
       await atomicWrite(this.file, text, 0o600);
       await atomicWrite(this.backupFile, text, 0o600);
     });
@@ -35,7 +37,7 @@ export class JsonFileAdapter implements Adapter<Envelope> {
   }
 
   write(envelope: Envelope): Promise<void> {
-    return this.writer.write(`${JSON.stringify(envelope, null, 1)}\n`);
+    return this.writer.write(envelope);
   }
 }
 
