@@ -17,6 +17,7 @@ import type { Logger } from '../core/log/logger';
 import type { ReleaseDeps } from '../core/pipeline/pipeline-deps';
 import { createReleaseLibrary, createTemplateHandlers } from '../core/templates/template-handlers';
 import type { WeChatApi } from '../core/wechat/wechat-api';
+import { decorateWithVersions } from './version-decorators';
 
 export interface ReleaseExtension {
   handlers: (ctx: CoreContext) => Partial<InvokeHandlers>;
@@ -76,6 +77,7 @@ export async function openReleaseExtension(options: {
         ),
         ...createReleaseHandlers(deps),
       };
+      decorateWithVersions(ctx, ledger, library.templates);
       runtime = startRelease(deps);
       return handlers;
     },

@@ -1,4 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
+// The fleet list is the page people live in: bundled with the app so opening it costs no chunk fetch.
+import MiniProgramsPage from './pages/MiniProgramsPage.vue';
 
 export const NAV = [
   { path: '/overview', name: 'overview', icon: '◎' },
@@ -16,7 +18,7 @@ export const router = createRouter({
   routes: [
     { path: '/', redirect: '/overview' },
     { path: '/overview', name: 'overview', component: () => import('./pages/OverviewPage.vue') },
-    { path: '/mini-programs', name: 'miniPrograms', component: () => import('./pages/MiniProgramsPage.vue') },
+    { path: '/mini-programs', name: 'miniPrograms', component: MiniProgramsPage },
     { path: '/templates', name: 'templates', component: () => import('./pages/TemplatesPage.vue') },
     { path: '/audits', name: 'audits', component: () => import('./pages/AuditsPage.vue') },
     { path: '/jobs', name: 'jobs', component: () => import('./pages/JobsPage.vue') },

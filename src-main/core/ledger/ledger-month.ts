@@ -1,5 +1,3 @@
-import type { AggregateDef } from '../store/aggregate-def.js';
-import { defineAggregate } from '../store/aggregate-def.js';
 import type { Infer } from '../store/schema.js';
 import { s } from '../store/schema.js';
 
@@ -40,17 +38,5 @@ export const storedEntrySchema = s.object({
 
 export type StoredEntry = Infer<typeof storedEntrySchema>;
 
-export const ledgerMonthSchema = s.object({
-  entries: s.array(storedEntrySchema),
-  /** ext_json texts sent with commits, by sha256 (shared by identical commits). */
-  extJson: s.record(s.string()),
-});
-
-export type LedgerMonth = Infer<typeof ledgerMonthSchema>;
-
-/** One aggregate file per calendar month (UTC): appends rewrite only the current month. */
-export function ledgerMonthAggregate(month: string): AggregateDef<LedgerMonth> {
-  return defineAggregate({ name: `ledger-${month}`, version: 1, schema: ledgerMonthSchema, migrations: [] });
-}
-
+/** The ledger keeps one log file per calendar month (UTC). */
 export const monthOf = (ms: number): string => new Date(ms).toISOString().slice(0, 7);

@@ -55,8 +55,7 @@ describe('version ledger', () => {
     );
     await clock.advance(5 * 60_000); // into December
     await ledger.record(entry('wxa', 'release', { userVersion: '1.0.0' }));
-    const files = (await readdir(dir)).filter((f) => !f.includes('last-good'));
-    expect(files.sort()).toEqual(['ledger-2026-11.json', 'ledger-2026-12.json']);
+    expect((await readdir(dir)).sort()).toEqual(['ledger-2026-11.jsonl', 'ledger-2026-12.jsonl']);
     const again = await openLedger({ dir, logger: silentLogger, clock });
     const list = await again.list('wxa');
     expect(list.map((e) => e.detail)).toEqual([...Array.from({ length: 20 }, (_, i) => String(i)), null]);

@@ -1,17 +1,24 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { LedgerEntryView } from '@contract/release';
-import type { Aggregate, AggregateDeps } from '../store/aggregate.js';
-import { openAggregate } from '../store/aggregate.js';
-import { groupCommit } from './group-commit.js';
+import type { Clock } from '../clock/clock.js';
+import type { Logger } from '../log/logger.js';
+import type { LedgerLine } from './ledger-lines.js';
+import { encodeLine, readLog, sha256 } from './ledger-lines.js';
+import type { AppendLog, Fsync } from './ledger-log.js';
+import { appendLog, fsyncDir } from './ledger-log.js';
+import { readLegacyMonths } from './ledger-migrate.js';
 import type { LedgerEntryInput, LedgerRecorder } from './ledger-recorder.js';
-import type { LedgerMonth, StoredEntry } from './ledger-month.js';
-import { LEDGER_KINDS, ledgerMonthAggregate, monthOf } from './ledger-month.js';
+import type { StoredEntry } from './ledger-month.js';
+import { LEDGER_KINDS, monthOf } from './ledger-month.js';
 import { sanitizeReason } from './sanitize-html.js';
+
+export { sha256 } from './ledger-lines.js';
+export type { StoredEntry } from './ledger-month.js';
 
 export type LedgerInput = LedgerEntryInput & { side?: StoredEntry['side'] };
 
-/** The version ledger: append-only, one store file per month, indexed by appid in memory. */
+/** The version ledger: an append-only log per month, indexed by appid in memory. */
 export interface Ledger extends LedgerRecorder {
   record(entry: LedgerInput): Promise<LedgerEntryView>;
   /** Raw entries of one mini-program in recording order (oldest first). */
@@ -21,26 +28,29 @@ export interface Ledger extends LedgerRecorder {
   extJsonText(hash: string): string | null;
 }
 
-const MONTH_FILE = /^ledger-(\d{4}-\d{2})(?:\.last-good)?\.json$/;
+export interface LedgerDeps {
+  /** The ledger's own directory (for example `<storeDir>/ledger`). */
+  dir: string;
+  logger: Logger;
+  clock: Clock;
+  /** Test seam: count the fsyncs of the logs. */
+  fsync?: Fsync;
+}
 
-export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+const LOG_FILE = /^ledger-(\d{4}-\d{2})\.jsonl$/;
+
+/** What one append carries: an entry, its ext_json text (written only if no earlier line has it), or both. */
+type Pending = { entry: StoredEntry | null; ext: { hash: string; text: string } | null };
 
 export function toView(e: StoredEntry): LedgerEntryView {
   const { seq: _seq, side: _side, ...view } = e;
   return { ...view, screenshots: [...e.screenshots] };
 }
 
-/** `deps.dir` is the ledger's own directory (for example `<storeDir>/ledger`). */
-export async function openLedger(deps: AggregateDeps): Promise<Ledger> {
+export async function openLedger(deps: LedgerDeps): Promise<Ledger> {
   await mkdir(deps.dir, { recursive: true, mode: 0o700 });
-  type Month = { agg: Aggregate<LedgerMonth>; append: ReturnType<typeof groupCommit<LedgerMonth>> };
-  const months = new Map<string, Month>();
-  const month = (agg: Aggregate<LedgerMonth>): Month => ({ agg, append: groupCommit(agg) });
-  const names = await readdir(deps.dir);
-  const found = [...new Set(names.flatMap((n) => MONTH_FILE.exec(n)?.[1] ?? []))].sort();
-  for (const m of found) months.set(m, month(await openAggregate(ledgerMonthAggregate(m), deps)));
-
   const byAppid = new Map<string, StoredEntry[]>();
+  /** Only texts already durable in some log, so a batch knows which ones it still has to write. */
   const texts = new Map<string, string>();
   let seq = 0;
   const index = (e: StoredEntry): void => {
@@ -50,26 +60,60 @@ export async function openLedger(deps: AggregateDeps): Promise<Ledger> {
     byAppid.set(e.appid, list);
     seq = Math.max(seq, e.seq);
   };
-  for (const { agg } of months.values()) {
-    agg.data.entries.forEach(index);
-    for (const [hash, text] of Object.entries(agg.data.extJson)) texts.set(hash, text);
-  }
-
-  const opening = new Map<string, Promise<Month>>();
-  const monthOfNow = (name: string): Promise<Month> => {
-    const open = months.get(name);
-    if (open) return Promise.resolve(open);
-    let p = opening.get(name);
-    if (!p) {
-      p = openAggregate(ledgerMonthAggregate(name), deps).then((agg) => {
-        const m = month(agg);
-        months.set(name, m);
-        return m;
-      });
-      opening.set(name, p);
-    }
-    return p;
+  const apply = (line: LedgerLine): void => {
+    if (line.type === 'entry') index(line.entry);
+    else texts.set(line.hash, line.text);
   };
+
+  const names = await readdir(deps.dir);
+  const months = names.flatMap((n) => LOG_FILE.exec(n)?.[1] ?? []).sort();
+  for (const m of months) (await readLog(join(deps.dir, `ledger-${m}.jsonl`), deps.logger)).forEach(apply);
+
+  const encode = (batch: readonly Pending[]): string => {
+    const written = new Set<string>();
+    let out = '';
+    for (const { entry, ext } of batch) {
+      if (ext && !texts.has(ext.hash) && !written.has(ext.hash)) {
+        written.add(ext.hash);
+        out += encodeLine({ type: 'ext_json', ...ext });
+      }
+      if (entry) out += encodeLine({ type: 'entry', entry });
+    }
+    return out;
+  };
+  const onDurable = (batch: readonly Pending[]): void => {
+    for (const { entry, ext } of batch) {
+      if (ext) texts.set(ext.hash, ext.text);
+      if (entry) index(entry);
+    }
+  };
+  const logs = new Map<string, AppendLog<Pending>>();
+  const logOf = (month: string): AppendLog<Pending> => {
+    let log = logs.get(month);
+    if (!log) {
+      log = appendLog(join(deps.dir, `ledger-${month}.jsonl`), { encode, onDurable, fsync: deps.fsync });
+      logs.set(month, log);
+    }
+    return log;
+  };
+
+  for (const old of await readLegacyMonths(deps.dir, names, deps.logger)) {
+    // A crash between importing and renaming must not import the month twice.
+    const known = new Set([...byAppid.values()].flatMap((list) => list.map((e) => e.id)));
+    const log = logOf(old.month);
+    const entries = old.entries.filter((e) => !known.has(e.id));
+    // Texts first: an entry never becomes durable before the text it names.
+    await Promise.all([
+      ...[...old.texts].map(([hash, text]) => log.append({ entry: null, ext: { hash, text } })),
+      ...entries.map((e) => log.append({ entry: e, ext: null })),
+    ]);
+    for (const file of old.files) await rename(file, `${file}.migrated`);
+    await fsyncDir(deps.dir);
+    deps.logger.info('ledger: migrated an old month file to the append-only log', {
+      month: old.month,
+      entries: entries.length,
+    });
+  }
 
   return {
     async record(input) {
@@ -92,13 +136,8 @@ export async function openLedger(deps: AggregateDeps): Promise<Ledger> {
         detail: input.detail,
         side: input.side ?? null,
       };
-      const { append } = await monthOfNow(monthOf(now));
-      await append((d) => {
-        d.entries.push(entry);
-        if (extJson !== null && entry.extJsonHash !== null) d.extJson[entry.extJsonHash] = extJson;
-      });
-      if (extJson !== null && entry.extJsonHash !== null) texts.set(entry.extJsonHash, extJson);
-      index(entry);
+      const ext = extJson === null || entry.extJsonHash === null ? null : { hash: entry.extJsonHash, text: extJson };
+      await logOf(monthOf(now)).append({ entry, ext });
       return toView(entry);
     },
     async list(appid) {
