@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The demo: simulator (seeded) + relay on loopback, wired together. The console joins as it lands.
+# The demo: simulator (seeded) + relay + console in the demo profile, wired together (see scripts/demo.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh

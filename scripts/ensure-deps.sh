@@ -10,6 +10,8 @@ need_system_packages() {
   command -v gnome-keyring-daemon >/dev/null 2>&1 || missing+=(gnome-keyring)
   command -v dbus-run-session >/dev/null 2>&1 || missing+=(dbus dbus-x11)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # Chinese glyphs for the end-to-end screenshots of the zh-CN console.
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
   command -v g++ >/dev/null 2>&1 || missing+=(g++)
   command -v make >/dev/null 2>&1 || missing+=(make)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
