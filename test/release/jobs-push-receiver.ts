@@ -14,10 +14,12 @@ export interface AppPushReceiver {
 
 /**
  * Stands where the relay client stands for the message-and-event URL: verifies and decrypts the simulator's real
- * encrypted audit pushes and publishes them on the core's PushBus with the appid taken from the URL.
+ * encrypted audit pushes and publishes them on the core's PushBus with the appid taken from the URL, one at a time
+ * in arrival order, as the relay client's delivery queue does.
  */
 export async function startAppPushReceiver(bus: PushBus): Promise<AppPushReceiver> {
   let seq = 0;
+  let delivered: Promise<void> = Promise.resolve();
   const receiver: AppPushReceiver = {
     urlTemplate: '',
     crypt: undefined,
@@ -41,7 +43,10 @@ export async function startAppPushReceiver(bus: PushBus): Promise<AppPushReceive
         const push = parsePush(crypt.decrypt(encrypt), 'app');
         receiver.received++;
         const appid = url.pathname.split('/').at(-1) ?? null;
-        await bus.publish({ seq: ++seq, receivedAt: new Date().toISOString(), appid, push });
+        const applied = { seq: ++seq, receivedAt: new Date().toISOString(), appid, push };
+        const publish = delivered.then(() => bus.publish(applied));
+        delivered = publish.catch(() => undefined);
+        await publish;
         res.writeHead(200, { 'Content-Type': 'text/plain' }).end('success');
       })().catch(() => res.writeHead(500).end());
     });

@@ -40,6 +40,7 @@ export function splitScreenshots(value: string | undefined): string[] {
 /** The latest audit of every mini-program: one place that records results in the ledger once and tells the UI. */
 export class AuditBook {
   private readonly listeners: ((appid: string, record: AuditRecord) => void)[] = [];
+  private readonly settling = new Map<string, Promise<AuditRecord | null>>();
 
   constructor(private readonly deps: AuditBookDeps) {}
 
@@ -94,7 +95,19 @@ export class AuditBook {
   }
 
   /** Applies a result; records the ledger and notifies only when the state really changes. */
-  async resolved(appid: string, result: AuditResult): Promise<AuditRecord | null> {
+  resolved(appid: string, result: AuditResult): Promise<AuditRecord | null> {
+    // One at a time per mini-program, so a push and a poll of the same result record it once.
+    const previous = this.settling.get(appid) ?? Promise.resolve(null);
+    const next = previous.catch(() => null).then(() => this.apply(appid, result));
+    this.settling.set(appid, next);
+    const done = (): void => {
+      if (this.settling.get(appid) === next) this.settling.delete(appid);
+    };
+    next.then(done, done);
+    return next;
+  }
+
+  private async apply(appid: string, result: AuditResult): Promise<AuditRecord | null> {
     const state = STATE_OF[result.status];
     const current = this.record(appid);
     if (!state || !current) return current;
@@ -106,30 +119,32 @@ export class AuditBook {
     )
       return current;
     if (current.state === state) return current;
-    const reason = result.reason ? sanitizeReason(result.reason) : null;
+    const reason = state === 'passed' || !result.reason ? null : sanitizeReason(result.reason);
+    const screenshots = state === 'rejected' ? result.screenshots : [];
+    const kind = { passed: 'audit_passed', rejected: 'audit_rejected', delayed: 'audit_delayed' } as const;
+    // Ledger before the state shows: whatever the result lets the job do next (release) is recorded after it.
+    if (state === 'passed' || state === 'rejected' || state === 'delayed') {
+      await this.deps.ledger.record(
+        ledgerEntry(appid, kind[state], {
+          templateId: current.templateId,
+          userVersion: current.userVersion,
+          auditId: current.auditId,
+          reason,
+          screenshots,
+          jobId: current.jobId,
+        }),
+      );
+    }
     const now = this.deps.clock.now();
     await this.deps.live.mutate((d) => {
       const r = d.audits[appid];
       if (!r) return;
       r.state = state;
-      r.reason = state === 'passed' ? null : reason;
-      r.screenshots = state === 'rejected' ? result.screenshots : [];
+      r.reason = reason;
+      r.screenshots = screenshots;
       r.updatedAt = now;
     });
     const updated = this.record(appid) ?? current;
-    const kind = { passed: 'audit_passed', rejected: 'audit_rejected', delayed: 'audit_delayed' } as const;
-    if (state === 'passed' || state === 'rejected' || state === 'delayed') {
-      await this.deps.ledger.record(
-        ledgerEntry(appid, kind[state], {
-          templateId: updated.templateId,
-          userVersion: updated.userVersion,
-          auditId: updated.auditId,
-          reason: updated.reason,
-          screenshots: updated.screenshots,
-          jobId: updated.jobId,
-        }),
-      );
-    }
     this.changed(appid);
     if (state === 'passed' || state === 'rejected') {
       const name = this.deps.store.authorizers.data.byAppid[appid]?.nickname || appid;

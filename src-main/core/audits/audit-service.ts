@@ -19,6 +19,8 @@ export interface AuditServiceDeps {
   clock: Clock;
   /** Told when a mini-program was released by hand, so a job item waiting in `passed` can follow. */
   onReleased(appid: string): void;
+  /** Told after a refresh, so a job item still `auditing` follows a final status the book already had. */
+  onRefreshed(appid: string): void;
 }
 
 /** The single-app audit operations behind `audits:*`. */
@@ -67,6 +69,7 @@ export class AuditService {
       screenshots,
       auditId: latest.auditid,
     });
+    this.deps.onRefreshed(appid);
     return this.rowOf(appid);
   }
 

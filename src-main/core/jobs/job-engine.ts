@@ -7,6 +7,7 @@ import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
 import type { Logger } from '../log/logger.js';
 import type { ExtJsonRenderer, ReleaseApi } from '../pipeline/pipeline-deps.js';
 import type { ReleaseSettings } from '../pipeline/release-settings.js';
+import { auditOutcome } from '../pipeline/audit-step.js';
 import { isActive, runStep } from '../pipeline/run-step.js';
 import type { ItemPatch, StepEnv, StepInput } from '../pipeline/step-env.js';
 import type { Store } from '../store/store.js';
@@ -65,7 +66,7 @@ export class JobEngine {
       if (job) deps.emit('jobs:progress', jobView(job));
     });
     this.env = makeStepEnv(deps, this.records);
-    deps.audits.onResolved((appid) => this.auditResolved(appid));
+    deps.audits.onResolved((appid) => this.applyAudit(appid));
   }
 
   private get data() {
@@ -319,9 +320,17 @@ export class JobEngine {
       if (!step) return;
       try {
         const patch = await step;
-        void this.patchItem(jobId, appid, { error: null, ...patch }).catch((err: unknown) =>
-          this.deps.logger.error('job store write failed', { jobId, error: err }),
-        );
+        // An audit result applied while this step polled is newer than the step's "ask again later".
+        const overtaken =
+          input.item.state === 'auditing' &&
+          patch.state === undefined &&
+          this.must(jobId).items[appid]?.state !== 'auditing';
+        if (!overtaken)
+          void this.patchItem(jobId, appid, { error: null, ...patch }).catch((err: unknown) =>
+            this.deps.logger.error('job store write failed', { jobId, error: err }),
+          );
+        // The result may have been pushed while the submission was still being written.
+        this.settleAudit(jobId, appid);
       } catch (err) {
         const current = this.must(jobId).items[appid] ?? item;
         const out = itemFailure(current, err, this.deps.clock.now(), this.deps.settings, this.deps.random);
@@ -361,13 +370,28 @@ export class JobEngine {
     }
   }
 
-  private auditResolved(appid: string): void {
-    const now = this.deps.clock.now();
-    for (const job of Object.values(this.data.jobs)) {
-      const item = job.items[appid];
-      if (!item || item.state !== 'auditing') continue;
-      void this.patchItem(job.id, appid, { nextAt: now }).finally(() => this.ensureLoop(job.id));
-    }
+  /** A final result in the audit book reaches every job item waiting for that audit (push or `audits:refresh`). */
+  applyAudit(appid: string): void {
+    for (const job of Object.values(this.data.jobs)) this.settleAudit(job.id, appid);
+  }
+
+  /**
+   * Applied whatever the job's status: a paused job (stop-the-line, quota, by hand) still learns what WeChat decided
+   * about versions it already submitted, so nothing is left `auditing` for the loop to find after a resume.
+   */
+  private settleAudit(jobId: string, appid: string): void {
+    const job = this.data.jobs[jobId];
+    const item = job?.items[appid];
+    const record = this.deps.audits.record(appid);
+    if (!job || !item || item.state !== 'auditing' || !record || record.auditId !== item.auditId) return;
+    const patch = auditOutcome(job.spec.autoRelease, record, this.deps.clock.now());
+    if (!patch) return;
+    void this.patchItem(jobId, appid, patch)
+      .catch((err: unknown) => this.deps.logger.error('job store write failed', { jobId, error: err }))
+      .finally(() => {
+        this.ensureLoop(jobId);
+        this.emitProgress(jobId, true);
+      });
   }
 
   private watchQuota(id: string): void {

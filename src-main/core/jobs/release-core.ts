@@ -50,6 +50,7 @@ export function releaseCoreOf(deps: ReleaseDeps): ReleaseCore {
     quota,
     clock,
     onReleased: (appid) => engine.releasedByHand(appid),
+    onRefreshed: (appid) => engine.applyAudit(appid),
   });
   const row = deps.authorizerRow ?? ((appid: string) => minimalAuthorizerRow(appid, { api, store, audits }));
   const versions = new VersionOps({ api, ledger, row });

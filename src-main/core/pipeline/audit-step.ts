@@ -2,10 +2,11 @@ import { splitScreenshots } from '../audits/audit-book.js';
 import type { AuditRecord } from '../jobs/release-aggregate.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
 
-function outcome(input: StepInput, record: AuditRecord, now: number): ItemPatch | null {
+/** What a final audit result makes of a job item under audit; null while the audit is not decided. */
+export function auditOutcome(autoRelease: boolean, record: AuditRecord, now: number): ItemPatch | null {
   switch (record.state) {
     case 'passed':
-      return input.spec.autoRelease ? { state: 'releasing', nextAt: now } : { state: 'passed' };
+      return autoRelease ? { state: 'releasing', nextAt: now } : { state: 'passed' };
     case 'rejected':
       return {
         state: 'rejected',
@@ -28,7 +29,7 @@ export async function auditStep(env: StepEnv, input: StepInput): Promise<ItemPat
   const now = env.clock.now();
   const known = env.audits.record(appid);
   if (known && known.auditId === auditId) {
-    const decided = outcome(input, known, now);
+    const decided = auditOutcome(input.spec.autoRelease, known, now);
     if (decided) return decided;
   }
   const latest = await env.call('getLatestAuditStatus', () => env.api.getLatestAuditStatus(appid));
@@ -39,7 +40,7 @@ export async function auditStep(env: StepEnv, input: StepInput): Promise<ItemPat
       screenshots: splitScreenshots(latest.ScreenShot ?? latest.screenshot),
       auditId,
     });
-    const decided = record ? outcome(input, record, now) : null;
+    const decided = record ? auditOutcome(input.spec.autoRelease, record, now) : null;
     if (decided) return decided;
   }
   return { nextAt: now + env.settings.auditPollMs };

@@ -23,17 +23,26 @@ export const useAuditsStore = defineStore('audits', () => {
     return groups;
   });
 
+  const sameApp = (a: AuditRow, b: AuditRow): boolean => a.appid === b.appid;
+  // Changes pushed while a snapshot is in flight may be newer than it: replay them on top (see the jobs store).
+  let pushedDuringLoad: AuditRow[] | null = null;
+
   const adopt = (row: AuditRow): void => {
-    rows.value = upsert(rows.value, row, (a, b) => a.appid === b.appid);
+    pushedDuringLoad?.push(row);
+    rows.value = upsert(rows.value, row, sameApp);
   };
 
   async function load(): Promise<void> {
+    const pushed: AuditRow[] = [];
+    pushedDuringLoad = pushed;
     try {
       const [list, q] = await Promise.all([auditsApi.list(), auditsApi.quota().catch(() => null)]);
-      rows.value = list;
+      rows.value = pushed.reduce((current, row) => upsert(current, row, sameApp), list);
       quota.value = q;
     } catch (error) {
       notifyError(error);
+    } finally {
+      if (pushedDuringLoad === pushed) pushedDuringLoad = null;
     }
   }
 

@@ -14,8 +14,14 @@ export const useJobsStore = defineStore('jobs', () => {
     if (detail.value) void open(detail.value.id);
   }, 250);
 
+  const sameJob = (a: JobView, b: JobView): boolean => a.id === b.id;
+  // Progress pushed while a snapshot is in flight may be newer than the snapshot (events and replies share one
+  // ordered channel), so it is replayed on top of it instead of being overwritten.
+  let pushedDuringLoad: JobView[] | null = null;
+
   const adopt = (job: JobView): void => {
-    jobs.value = upsert(jobs.value, job, (a, b) => a.id === b.id);
+    pushedDuringLoad?.push(job);
+    jobs.value = upsert(jobs.value, job, sameJob);
     if (detail.value?.id === job.id) refreshDetail();
   };
 
@@ -24,10 +30,15 @@ export const useJobsStore = defineStore('jobs', () => {
       started = true;
       jobsApi.onProgress(adopt);
     }
+    const pushed: JobView[] = [];
+    pushedDuringLoad = pushed;
     try {
-      jobs.value = await jobsApi.list();
+      const snapshot = await jobsApi.list();
+      jobs.value = pushed.reduce((rows, job) => upsert(rows, job, sameJob), snapshot);
     } catch (error) {
       notifyError(error);
+    } finally {
+      if (pushedDuringLoad === pushed) pushedDuringLoad = null;
     }
   }
 
