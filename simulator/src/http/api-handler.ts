@@ -130,36 +130,35 @@ export async function handleApi(
   if ('json' in reply && sim.config.ridOnSuccess && reply.json['errcode'] === 0)
     reply.json['errmsg'] = `ok rid: ${rid}`;
   const errcode = 'json' in reply ? Number(reply.json['errcode'] ?? 0) : 0;
-  if (!res.destroyed) {
-    if ('json' in reply) {
-      const text = JSON.stringify(reply.json);
-      res.writeHead(status, {
-        'Content-Type': 'application/json; encoding=utf-8',
-        'Content-Length': Buffer.byteLength(text),
-      });
-      res.end(text);
-      record(sim, req, path, search, ip, rid, errcode, started, raw, text, account);
-    } else {
-      res.writeHead(200, {
-        'Content-Type': reply.contentType,
-        'Content-Length': reply.binary.length,
-        ...reply.headers,
-      });
-      res.end(reply.binary);
-      record(
-        sim,
-        req,
-        path,
-        search,
-        ip,
-        rid,
-        0,
-        started,
-        raw,
-        `<${reply.binary.length} bytes ${reply.contentType}>`,
-        account,
-      );
-    }
+  const text = 'json' in reply ? JSON.stringify(reply.json) : null;
+  // Logged even when the caller hung up meanwhile: WeChat acted on the call all the same.
+  record(
+    sim,
+    req,
+    path,
+    search,
+    ip,
+    rid,
+    errcode,
+    started,
+    raw,
+    text ?? `<${'binary' in reply ? reply.binary.length : 0} bytes>`,
+    account,
+  );
+  if (res.destroyed) return;
+  if ('json' in reply && text !== null) {
+    res.writeHead(status, {
+      'Content-Type': 'application/json; encoding=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  } else if ('binary' in reply) {
+    res.writeHead(200, {
+      'Content-Type': reply.contentType,
+      'Content-Length': reply.binary.length,
+      ...reply.headers,
+    });
+    res.end(reply.binary);
   }
 }
 
