@@ -8,6 +8,7 @@ import { createCore } from '../core/core';
 import type { Keychain } from '../core/vault/keychain';
 import { systemClock } from '../core/clock/clock';
 import { silentLogger } from '../core/log/logger';
+import { DEMO_RELEASE_SETTINGS } from '../core/pipeline/release-settings';
 import { openReleaseExtension } from './release-extension';
 
 export interface ConsoleOptions {
@@ -31,6 +32,7 @@ export async function openConsole(options: ConsoleOptions): Promise<OpenConsole>
     profile: options.profile,
     clock: systemClock,
     logger: silentLogger,
+    ...(options.profile === 'demo' ? { settings: DEMO_RELEASE_SETTINGS } : {}),
   });
   const core = await createCore({
     profileDir: options.profileDir,

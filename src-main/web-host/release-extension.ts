@@ -15,6 +15,7 @@ import type { Ledger } from '../core/ledger/ledger';
 import { openLedger } from '../core/ledger/ledger';
 import type { Logger } from '../core/log/logger';
 import type { ReleaseDeps } from '../core/pipeline/pipeline-deps';
+import type { ReleaseSettings } from '../core/pipeline/release-settings';
 import { createReleaseLibrary, createTemplateHandlers } from '../core/templates/template-handlers';
 import type { WeChatApi } from '../core/wechat/wechat-api';
 import { decorateWithVersions } from './version-decorators';
@@ -40,6 +41,7 @@ export async function openReleaseExtension(options: {
   profile: string;
   clock: Clock;
   logger: Logger;
+  settings?: Partial<ReleaseSettings>;
 }): Promise<ReleaseExtension> {
   const paths = profilePaths(options.profileDir, options.profile);
   const ledger: Ledger = await openLedger({
@@ -69,6 +71,7 @@ export async function openReleaseExtension(options: {
         clock: ctx.clock,
         logger: ctx.logger,
         emit: ctx.emit,
+        ...(options.settings === undefined ? {} : { settings: options.settings }),
       };
       const handlers = {
         ...createTemplateHandlers(

@@ -186,7 +186,7 @@ describe('a new user, end to end', () => {
         const job = await invoke<JobDetail>('jobs:get', jobId);
         return job.items.every((i) => ['auditing', 'passed', 'rejected', 'failed'].includes(i.state));
       },
-      60_000,
+      90_000,
     );
     await stack.control('POST', '/clock/advance', { seconds: 30 });
     const settled = async (): Promise<JobDetail | null> => {
