@@ -4,7 +4,7 @@
  * build behind the browser host; the core is replaced by a handler table serving 5,000 generated rows.
  */
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/helpers/chromium.js';
 import type { AuthorizerRow } from '../src-main/contract/fleet.js';
 import type { SettingsView } from '../src-main/contract/settings.js';
 import { startWebHost } from '../src-main/web-host/server.js';
@@ -59,17 +59,7 @@ export async function run(): Promise<BenchRow[]> {
       'templates:get': async () => ({ drafts: [], templates: [], defaultTemplateId: null, cap: 200, nearCap: false }),
     },
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const firstRender: number[] = [];
   const filter: number[] = [];
   try {
