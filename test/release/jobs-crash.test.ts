@@ -42,7 +42,7 @@ it('killed at random moments during a 200-item job, it never sends a commit or a
     spec: { templateId, appids: fx.appids, userVersion: '3.0.0', userDesc: 'crash test', canary: 0, autoRelease: true },
   });
   // Enough latency that the job outlives several random kills, whatever the machine's speed.
-  await fx.h.control('POST', '/faults', { path: '*', kind: 'latency', latencyMs: 30, jitterMs: 20 });
+  await fx.h.control('POST', '/faults', { path: '*', kind: 'latency', latencyMs: 80, jitterMs: 40 });
   const kills: number[] = [];
   for (let i = 0; i < 4; i++) {
     const c = run({ WXFLEET_CRASH_CFG: cfg });

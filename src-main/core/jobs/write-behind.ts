@@ -8,6 +8,8 @@ import type { Aggregate } from '../store/aggregate.js';
  */
 export class LiveAggregate<T> {
   private pending: Promise<void> | null = null;
+  /** The write already started; `pending` is cleared when it starts, so `flush` must wait for this too. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly aggregate: Aggregate<T>,
@@ -20,8 +22,9 @@ export class LiveAggregate<T> {
   }
 
   /** Resolves once every change made so far is durable. */
-  flush(): Promise<void> {
-    return this.pending ?? Promise.resolve();
+  async flush(): Promise<void> {
+    await this.pending;
+    await this.writing;
   }
 
   mutate(fn: (draft: T) => void): Promise<void> {
@@ -29,7 +32,9 @@ export class LiveAggregate<T> {
     this.pending ??= new Promise<void>((resolve, reject) => {
       this.clock.setTimeout(() => {
         this.pending = null;
-        this.aggregate.update(() => undefined).then(resolve, reject);
+        const write = this.aggregate.update(() => undefined);
+        this.writing = write.catch(() => undefined);
+        write.then(resolve, reject);
       }, this.delayMs);
     });
     return this.pending;
