@@ -5,7 +5,7 @@ import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
 import { sanitizeReason } from '../ledger/sanitize-html.js';
 import type { AuditRecord, Release } from '../jobs/release-aggregate.js';
 import type { LiveAggregate } from '../jobs/write-behind.js';
-import { ledgerEntry } from '../pipeline/ledger-entry.js';
+import { ledgerEntry } from '../ledger/ledger-entry.js';
 import type { Store } from '../store/store.js';
 
 /** An audit status as WeChat reports it (push or get_*auditstatus): 0 passed, 1 rejected, 2 auditing, 3 withdrawn, 4 delayed. */

@@ -3,7 +3,7 @@ import type { Clock } from '../clock/clock.js';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
 import type { QuotaGuard } from '../jobs/quota-guard.js';
 import type { ReleaseApi } from '../pipeline/pipeline-deps.js';
-import { ledgerEntry } from '../pipeline/ledger-entry.js';
+import { ledgerEntry } from '../ledger/ledger-entry.js';
 import type { Store } from '../store/store.js';
 import { WeChatError } from '../wechat/wechat-error.js';
 import type { AuditBook } from './audit-book.js';

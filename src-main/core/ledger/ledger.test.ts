@@ -4,22 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock/manual-clock.js';
 import { silentLogger } from '../log/logger.js';
-import type { LedgerInput } from './ledger.js';
+import { ledgerEntry } from './ledger-entry.js';
 import { openLedger, sha256 } from './ledger.js';
 
-const entry = (appid: string, kind: LedgerInput['kind'], extra: Partial<LedgerInput> = {}): LedgerInput => ({
-  appid,
-  kind,
-  templateId: null,
-  userVersion: null,
-  extJsonHash: null,
-  auditId: null,
-  reason: null,
-  screenshots: [],
-  jobId: null,
-  detail: null,
-  ...extra,
-});
+const entry = ledgerEntry;
 
 describe('version ledger', () => {
   let dir: string;

@@ -1,5 +1,5 @@
 import { LocalStepError } from './item-error.js';
-import { ledgerEntry } from './ledger-entry.js';
+import { ledgerEntry } from '../ledger/ledger-entry.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
 import { ARRIVAL_SKEW_MS } from './step-env.js';
 

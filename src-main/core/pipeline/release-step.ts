@@ -1,5 +1,5 @@
 import { WeChatError } from '../wechat/wechat-error.js';
-import { ledgerEntry } from './ledger-entry.js';
+import { ledgerEntry } from '../ledger/ledger-entry.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
 
 /** releasing → released; a release that may already have happened is checked with getversioninfo first. */

@@ -3,7 +3,7 @@ import { splitScreenshots } from '../audits/audit-book.js';
 import { WeChatError } from '../wechat/wechat-error.js';
 import { LocalStepError, mayHaveArrived } from './item-error.js';
 import { buildItemList } from './item-list.js';
-import { ledgerEntry } from './ledger-entry.js';
+import { ledgerEntry } from '../ledger/ledger-entry.js';
 import { privacyNotSetError } from './privacy-check.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
 import { ARRIVAL_SKEW_MS } from './step-env.js';

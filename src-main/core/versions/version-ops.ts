@@ -3,7 +3,7 @@ import type { GrayPlanView } from '@contract/release';
 import type { HistoryVersion } from '@wxfleet/protocol';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
 import type { ReleaseApi } from '../pipeline/pipeline-deps.js';
-import { ledgerEntry } from '../pipeline/ledger-entry.js';
+import { ledgerEntry } from '../ledger/ledger-entry.js';
 import { WeChatError } from '../wechat/wechat-error.js';
 
 export interface VersionOpsDeps {

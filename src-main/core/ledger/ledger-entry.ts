@@ -1,10 +1,14 @@
 import type { LedgerKind } from '@contract/release';
-import type { LedgerEntryInput } from '../ledger/ledger-recorder.js';
+import type { LedgerEntryInput } from './ledger-recorder.js';
 
-type Fields = Partial<Omit<LedgerEntryInput, 'appid' | 'kind'>>;
+type Fields = Partial<Omit<LedgerEntryInput, 'appid' | 'kind'>> & { side?: 'experience' | 'online' | null };
 
 /** A ledger entry with every field the caller does not know set to null. */
-export function ledgerEntry(appid: string, kind: LedgerKind, fields: Fields = {}): LedgerEntryInput {
+export function ledgerEntry(
+  appid: string,
+  kind: LedgerKind,
+  fields: Fields = {},
+): LedgerEntryInput & Pick<Fields, 'side'> {
   return {
     appid,
     kind,
