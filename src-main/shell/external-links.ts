@@ -1,0 +1,31 @@
+/**
+ * Which links the console may hand to the system browser: WeChat's own sites (the open platform, the mini-program
+ * admin, the developer docs) over HTTPS, and the agency's relay (its launch pages). Everything else stays closed.
+ */
+const WECHAT_DOMAIN = 'weixin.qq.com';
+
+export function isExternalUrlAllowed(url: string, relayUrl: string | null): boolean {
+  const target = parseUrl(url);
+  if (target === null || target.username !== '' || target.password !== '') return false;
+  if (target.protocol === 'https:' && isWithinDomain(target.hostname, WECHAT_DOMAIN)) return true;
+  const relay = relayUrl ? parseUrl(relayUrl) : null;
+  if (relay === null || target.origin !== relay.origin) return false;
+  // A relay on plain HTTP is only acceptable on this machine (the demo); a public relay is always HTTPS.
+  return relay.protocol === 'https:' || (relay.protocol === 'http:' && isLoopbackHost(relay.hostname));
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function isWithinDomain(hostname: string, domain: string): boolean {
+  return hostname === domain || hostname.endsWith(`.${domain}`);
+}
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
