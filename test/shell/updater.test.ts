@@ -1,0 +1,108 @@
+import type { AppUpdater, UpdateCheckResult, UpdateInfo } from 'electron-updater';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { startUpdates } from '../../src-main/shell/updater';
+
+const feedEntry = (version: string, url: string): UpdateInfo =>
+  ({ version, files: [{ url, sha512: 'c2hh', size: 1 }], path: url, sha512: 'c2hh', releaseDate: '' }) as UpdateInfo;
+
+/**
+ * electron-updater at its edge: `checkForUpdates` asks the `isUpdateSupported` hook about the feed entry, as the real
+ * `AppUpdater.isUpdateAvailable` does, and reports availability from the answer.
+ */
+function fakeUpdater(entry: UpdateInfo) {
+  const updater = {
+    autoDownload: true,
+    autoInstallOnAppQuit: false,
+    allowDowngrade: true,
+    isUpdateSupported: (_info: UpdateInfo): boolean | Promise<boolean> => true,
+    checkForUpdates: vi.fn(async () => {
+      const isUpdateAvailable = await updater.isUpdateSupported(entry);
+      return { isUpdateAvailable, updateInfo: entry, versionInfo: entry } as UpdateCheckResult;
+    }),
+    downloadUpdate: vi.fn(async () => ['/tmp/installer']),
+  };
+  return updater;
+}
+
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A packaged app's resources folder, with the `package-type` electron-builder writes into a deb. */
+async function resources(packageType: string | null): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'wxfleet-resources-'));
+  made.push(dir);
+  if (packageType) await writeFile(join(dir, 'package-type'), `${packageType}\n`);
+  return dir;
+}
+
+describe('updater', () => {
+  it('is off when the runtime config says so: electron-updater is never even loaded', async () => {
+    const loadUpdater = vi.fn();
+    const updates = await startUpdates({
+      enabled: false,
+      currentVersion: '0.1.0',
+      platform: 'linux',
+      resourcesPath: await resources(null),
+      onDownloaded: () => undefined,
+      onError: () => undefined,
+      loadUpdater,
+    });
+    updates.stop();
+    expect(loadUpdater).not.toHaveBeenCalled();
+  });
+
+  it('downloads an update our decision accepts, to install on quit', async () => {
+    const updater = fakeUpdater(feedEntry('0.2.0', 'wxfleet_0.2.0_amd64.deb'));
+    const downloaded: string[] = [];
+    const updates = await startUpdates({
+      enabled: true,
+      currentVersion: '0.1.0',
+      platform: 'linux',
+      resourcesPath: await resources('deb'),
+      onDownloaded: (version) => downloaded.push(version),
+      onError: (error) => expect.unreachable(String(error)),
+      loadUpdater: async () => updater as unknown as AppUpdater,
+    });
+    await vi.waitFor(() => expect(downloaded).toEqual(['0.2.0']));
+    updates.stop();
+    expect(updater).toMatchObject({ autoDownload: false, autoInstallOnAppQuit: true, allowDowngrade: false });
+    expect(updater.downloadUpdate).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not download what our decision refuses (the AppImage copy gets no deb)', async () => {
+    const updater = fakeUpdater(feedEntry('0.2.0', 'wxfleet_0.2.0_amd64.deb'));
+    const updates = await startUpdates({
+      enabled: true,
+      currentVersion: '0.1.0',
+      platform: 'linux',
+      resourcesPath: await resources(null),
+      onDownloaded: () => expect.unreachable('nothing to download'),
+      onError: (error) => expect.unreachable(String(error)),
+      loadUpdater: async () => updater as unknown as AppUpdater,
+    });
+    await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalledTimes(1));
+    updates.stop();
+    await expect(updater.checkForUpdates.mock.results[0]!.value).resolves.toMatchObject({ isUpdateAvailable: false });
+    expect(updater.downloadUpdate).not.toHaveBeenCalled();
+  });
+
+  it('reports a failed check instead of throwing', async () => {
+    const updater = fakeUpdater(feedEntry('0.2.0', 'wxfleet-Setup-0.2.0.exe'));
+    updater.checkForUpdates.mockRejectedValueOnce(new Error('feed unreachable'));
+    const errors: unknown[] = [];
+    const updates = await startUpdates({
+      enabled: true,
+      currentVersion: '0.1.0',
+      platform: 'win32',
+      resourcesPath: await resources(null),
+      onDownloaded: () => undefined,
+      onError: (error) => errors.push(error),
+      loadUpdater: async () => updater as unknown as AppUpdater,
+    });
+    await vi.waitFor(() => expect(errors).toEqual([new Error('feed unreachable')]));
+    updates.stop();
+  });
+});
