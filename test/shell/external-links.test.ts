@@ -30,7 +30,7 @@ describe('external-link policy', () => {
     ['javascript:alert(1)', RELAY, 'script'],
     ['not a url', RELAY, 'garbage'],
     ['https://example.com/', RELAY, 'anything else'],
-  ])('refuses %s (relay %s): %s', (url, relay) => {
+  ])('refuses %s (relay %s): %s', (url, relay, _why) => {
     expect(isExternalUrlAllowed(url, relay)).toBe(false);
   });
 });
