@@ -1,4 +1,4 @@
-import { app, shell } from 'electron';
+import { app } from 'electron';
 import { join } from 'node:path';
 import type { EmitEvent, InvokeHandlers } from '@contract/handlers';
 import { keytarKeychain } from '@core/vault/keytar-keychain';
@@ -34,7 +34,6 @@ app.whenReady().then(async () => {
   });
   const openExternalLink = createExternalLinkOpener({
     relayUrl: async () => (await core['settings:get']?.())?.relay.url ?? null,
-    open: (url) => shell.openExternal(url),
     onRefused: (origin) => console.warn(`external link refused: ${origin}`),
     onError: (error) => console.error('opening an external link failed', error),
   });
