@@ -1,6 +1,6 @@
 /**
  * Which links the console may hand to the system browser: WeChat's own sites (the open platform, the mini-program
- * admin, the developer docs) over HTTPS, and the agency's relay (its launch pages). Everything else stays closed.
+ * admin, the developer docs) over HTTPS, and the agency's relay host (its launch pages). Everything else stays closed.
  */
 const WECHAT_DOMAIN = 'weixin.qq.com';
 
@@ -9,9 +9,11 @@ export function isExternalUrlAllowed(url: string, relayUrl: string | null): bool
   if (target === null || target.username !== '' || target.password !== '') return false;
   if (target.protocol === 'https:' && isWithinDomain(target.hostname, WECHAT_DOMAIN)) return true;
   const relay = relayUrl ? parseUrl(relayUrl) : null;
-  if (relay === null || target.origin !== relay.origin) return false;
-  // A relay on plain HTTP is only acceptable on this machine (the demo); a public relay is always HTTPS.
-  return relay.protocol === 'https:' || (relay.protocol === 'http:' && isLoopbackHost(relay.hostname));
+  if (relay === null) return false;
+  // The relay's host over HTTPS on any port (its launch pages on 443, its device port such as 8443); a relay on plain
+  // HTTP is only acceptable on this machine (the demo), and then only its exact origin.
+  if (target.protocol === 'https:') return target.hostname === relay.hostname;
+  return relay.protocol === 'http:' && isLoopbackHost(relay.hostname) && target.origin === relay.origin;
 }
 
 export function isLoopbackHost(hostname: string): boolean {

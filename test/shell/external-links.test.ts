@@ -10,6 +10,7 @@ describe('external-link policy', () => {
     ['https://developers.weixin.qq.com/doc/oplatform/', null],
     ['https://relay.agency.example/authorize/inv-1', RELAY],
     ['https://relay.agency.example:443/authorize/inv-1?variant=mobile', RELAY],
+    ['https://relay.agency.example/authorize/inv-1', 'https://relay.agency.example:8443'],
     ['http://127.0.0.1:4100/authorize/inv-1', 'http://127.0.0.1:4100'],
   ])('opens %s (relay %s)', (url, relay) => {
     expect(isExternalUrlAllowed(url, relay)).toBe(true);
@@ -21,7 +22,8 @@ describe('external-link policy', () => {
     ['https://evilweixin.qq.com/', RELAY, 'a suffix that is not a subdomain'],
     ['https://qq.com/', RELAY, 'the parent domain'],
     ['https://relay.agency.example.evil.example/', RELAY, 'a look-alike relay'],
-    ['https://relay.agency.example:8443/', RELAY, 'the relay host on another port'],
+    ['http://127.0.0.1:4101/', 'http://127.0.0.1:4100', 'a loopback relay on another port'],
+    ['http://192.0.2.10:4100/', 'http://192.0.2.10:4100', 'a plain-HTTP relay that is not on this machine'],
     ['http://relay.agency.example/', RELAY, 'the relay over plain HTTP'],
     ['http://relay.agency.example/', 'http://relay.agency.example', 'a public relay configured without TLS'],
     ['https://user:pw@mp.weixin.qq.com/', RELAY, 'credentials in the URL'],
