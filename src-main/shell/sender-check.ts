@@ -21,7 +21,11 @@ export function createSenderCheck(
   };
 }
 
-export function isRendererPage(frameUrl: string, source: RendererSource): boolean {
+export function isRendererPage(
+  frameUrl: string,
+  source: RendererSource,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   let url: URL;
   try {
     url = new URL(frameUrl);
@@ -29,5 +33,8 @@ export function isRendererPage(frameUrl: string, source: RendererSource): boolea
     return false;
   }
   if (source.kind === 'url') return url.origin === new URL(source.url).origin;
-  return url.protocol === 'file:' && url.host === '' && fileURLToPath(url) === source.path;
+  if (url.protocol !== 'file:' || url.host !== '') return false;
+  const path = fileURLToPath(url);
+  // Windows paths compare without case (a drive letter may come back in either case).
+  return platform === 'win32' ? path.toLowerCase() === source.path.toLowerCase() : path === source.path;
 }

@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RendererSource } from '../../src-main/shell/renderer-source';
-import { createSenderCheck } from '../../src-main/shell/sender-check';
+import { createSenderCheck, isRendererPage } from '../../src-main/shell/sender-check';
 
 const indexHtml = '/opt/wxfleet/resources/app.asar/out/renderer/index.html';
 const ourPage = `${pathToFileURL(indexHtml).href}#/settings`;
@@ -42,5 +42,15 @@ describe('IPC sender check', () => {
     expect(isTrustedDev(event(webContents, { ...topFrame, url: 'http://localhost:5173/#/jobs' }))).toBe(true);
     expect(isTrustedDev(event(webContents, { ...topFrame, url: 'http://localhost:5174/' }))).toBe(false);
     expect(isTrustedDev(event(webContents, { ...topFrame, url: ourPage }))).toBe(false);
+  });
+});
+
+describe('renderer page path comparison', () => {
+  it('ignores case only on Windows, whose file system does', () => {
+    const source: RendererSource = { kind: 'file', path: '/Opt/WXFleet/out/renderer/index.html' };
+    const frame = 'file:///opt/wxfleet/out/renderer/index.html#/jobs';
+    expect(isRendererPage(frame, source, 'win32')).toBe(true);
+    expect(isRendererPage(frame, source, 'linux')).toBe(false);
+    expect(isRendererPage('file:///opt/wxfleet/out/renderer/other.html', source, 'win32')).toBe(false);
   });
 });
