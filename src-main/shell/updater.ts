@@ -25,15 +25,24 @@ export interface Updates {
   stop(): void;
 }
 
+const OFF: Updates = { stop: () => undefined };
+
 const SIX_HOURS = 6 * 60 * 60 * 1000;
 
 /** Checks the build-time feed now and periodically; our decision is the one electron-updater applies. */
 export async function startUpdates(options: UpdaterOptions): Promise<Updates> {
   const { enabled, currentVersion, onDownloaded, onError, checkEveryMs = SIX_HOURS } = options;
-  if (!enabled) return { stop: () => undefined };
+  if (!enabled) return OFF;
   const installKind = installKindOf(options.platform, await readPackageType(options.resourcesPath));
-  if (installKind === null) return { stop: () => undefined };
-  const updater = await (options.loadUpdater ?? loadAutoUpdater)();
+  if (installKind === null) return OFF;
+  let updater: AppUpdater;
+  try {
+    updater = await (options.loadUpdater ?? loadAutoUpdater)();
+  } catch (error) {
+    // The app works without updates; it must never fail to start because of them.
+    onError(error);
+    return OFF;
+  }
   updater.autoDownload = false;
   updater.autoInstallOnAppQuit = true;
   updater.allowDowngrade = false;

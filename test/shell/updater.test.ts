@@ -105,4 +105,19 @@ describe('updater', () => {
     await vi.waitFor(() => expect(errors).toEqual([new Error('feed unreachable')]));
     updates.stop();
   });
+
+  it('starts without updates when electron-updater cannot be loaded', async () => {
+    const errors: unknown[] = [];
+    const updates = await startUpdates({
+      enabled: true,
+      currentVersion: '0.1.0',
+      platform: 'linux',
+      resourcesPath: await resources(null),
+      onDownloaded: () => undefined,
+      onError: (error) => errors.push(error),
+      loadUpdater: () => Promise.reject(new Error('module missing')),
+    });
+    updates.stop();
+    expect(errors).toEqual([new Error('module missing')]);
+  });
 });
