@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startUpdates } from '../../src-main/shell/updater';
+import type { UpdaterOptions } from '../../src-main/shell/updater';
 
 const feedEntry = (version: string, url: string): UpdateInfo =>
   ({ version, files: [{ url, sha512: 'c2hh', size: 1 }], path: url, sha512: 'c2hh', releaseDate: '' }) as UpdateInfo;
@@ -38,85 +39,63 @@ async function resources(packageType: string | null): Promise<string> {
   return dir;
 }
 
+/** Starts updates for 0.1.0 with what a test cares about; records what the updater reports. */
+async function start(options: Partial<UpdaterOptions> & { packageType?: string | null }) {
+  const downloaded: string[] = [];
+  const errors: unknown[] = [];
+  const { packageType = null, ...overrides } = options;
+  const updates = await startUpdates({
+    enabled: true,
+    currentVersion: '0.1.0',
+    platform: 'linux',
+    resourcesPath: await resources(packageType),
+    onDownloaded: (version) => downloaded.push(version),
+    onError: (error) => errors.push(error),
+    ...overrides,
+  });
+  return { updates, downloaded, errors };
+}
+
+const loading = (updater: ReturnType<typeof fakeUpdater>) => async () => updater as unknown as AppUpdater;
+
 describe('updater', () => {
   it('is off when the runtime config says so: electron-updater is never even loaded', async () => {
     const loadUpdater = vi.fn();
-    const updates = await startUpdates({
-      enabled: false,
-      currentVersion: '0.1.0',
-      platform: 'linux',
-      resourcesPath: await resources(null),
-      onDownloaded: () => undefined,
-      onError: () => undefined,
-      loadUpdater,
-    });
+    const { updates } = await start({ enabled: false, loadUpdater });
     updates.stop();
     expect(loadUpdater).not.toHaveBeenCalled();
   });
 
   it('downloads an update our decision accepts, to install on quit', async () => {
     const updater = fakeUpdater(feedEntry('0.2.0', 'wxfleet_0.2.0_amd64.deb'));
-    const downloaded: string[] = [];
-    const updates = await startUpdates({
-      enabled: true,
-      currentVersion: '0.1.0',
-      platform: 'linux',
-      resourcesPath: await resources('deb'),
-      onDownloaded: (version) => downloaded.push(version),
-      onError: (error) => expect.unreachable(String(error)),
-      loadUpdater: async () => updater as unknown as AppUpdater,
-    });
+    const { updates, downloaded, errors } = await start({ packageType: 'deb', loadUpdater: loading(updater) });
     await vi.waitFor(() => expect(downloaded).toEqual(['0.2.0']));
     updates.stop();
+    expect(errors).toEqual([]);
     expect(updater).toMatchObject({ autoDownload: false, autoInstallOnAppQuit: true, allowDowngrade: false });
     expect(updater.downloadUpdate).toHaveBeenCalledTimes(1);
   });
 
   it('does not download what our decision refuses (the AppImage copy gets no deb)', async () => {
     const updater = fakeUpdater(feedEntry('0.2.0', 'wxfleet_0.2.0_amd64.deb'));
-    const updates = await startUpdates({
-      enabled: true,
-      currentVersion: '0.1.0',
-      platform: 'linux',
-      resourcesPath: await resources(null),
-      onDownloaded: () => expect.unreachable('nothing to download'),
-      onError: (error) => expect.unreachable(String(error)),
-      loadUpdater: async () => updater as unknown as AppUpdater,
-    });
+    const { updates, downloaded, errors } = await start({ loadUpdater: loading(updater) });
     await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalledTimes(1));
     updates.stop();
     await expect(updater.checkForUpdates.mock.results[0]!.value).resolves.toMatchObject({ isUpdateAvailable: false });
     expect(updater.downloadUpdate).not.toHaveBeenCalled();
+    expect([downloaded, errors]).toEqual([[], []]);
   });
 
   it('reports a failed check instead of throwing', async () => {
     const updater = fakeUpdater(feedEntry('0.2.0', 'wxfleet-Setup-0.2.0.exe'));
     updater.checkForUpdates.mockRejectedValueOnce(new Error('feed unreachable'));
-    const errors: unknown[] = [];
-    const updates = await startUpdates({
-      enabled: true,
-      currentVersion: '0.1.0',
-      platform: 'win32',
-      resourcesPath: await resources(null),
-      onDownloaded: () => undefined,
-      onError: (error) => errors.push(error),
-      loadUpdater: async () => updater as unknown as AppUpdater,
-    });
+    const { updates, errors } = await start({ platform: 'win32', loadUpdater: loading(updater) });
     await vi.waitFor(() => expect(errors).toEqual([new Error('feed unreachable')]));
     updates.stop();
   });
 
   it('starts without updates when electron-updater cannot be loaded', async () => {
-    const errors: unknown[] = [];
-    const updates = await startUpdates({
-      enabled: true,
-      currentVersion: '0.1.0',
-      platform: 'linux',
-      resourcesPath: await resources(null),
-      onDownloaded: () => undefined,
-      onError: (error) => errors.push(error),
-      loadUpdater: () => Promise.reject(new Error('module missing')),
-    });
+    const { updates, errors } = await start({ loadUpdater: () => Promise.reject(new Error('module missing')) });
     updates.stop();
     expect(errors).toEqual([new Error('module missing')]);
   });
