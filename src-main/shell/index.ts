@@ -1,5 +1,4 @@
 import { app } from 'electron';
-import type { IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import type { EmitEvent, InvokeHandlers } from '@contract/handlers';
 import { keytarKeychain } from '@core/vault/keytar-keychain';
@@ -8,6 +7,11 @@ import type { OpenConsole } from '../web-host/open-console';
 import { registerHandlers } from './handlers';
 import { notify } from './notifier';
 import { createMainWindow } from './window-factory';
+import { createExternalLinkOpener } from './external-link-opener';
+import { installQuitSequence } from './quit-sequence';
+import { resolveRendererSource } from './renderer-source';
+import { createSenderCheck } from './sender-check';
+import { startUpdates } from './updater';
 
 // Composition root: one instance, one window, the core behind the checked IPC channels, events to the window.
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -21,14 +25,33 @@ const appInfo = (): { name: string; version: string; profile: string } => ({
 
 app.whenReady().then(async () => {
   const appDir = app.getAppPath();
-  const window = createMainWindow(
-    process.env['ELECTRON_RENDERER_URL'],
-    join(appDir, 'out/preload'),
-    join(appDir, 'out/renderer'),
-  );
-  const isTrustedSender = (event: IpcMainInvokeEvent): boolean =>
-    event.sender === window.webContents && event.senderFrame?.parent === null;
   const core: Partial<InvokeHandlers> = {};
+  // Shell edge (window, links, IPC sender, updates, quit): see the shell's own modules.
+  const source = resolveRendererSource({
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+    rendererDir: join(appDir, 'out/renderer'),
+  });
+  const openExternalLink = createExternalLinkOpener({
+    relayUrl: async () => (await core['settings:get']?.())?.relay.url ?? null,
+    onRefused: (origin) => console.warn(`external link refused: ${origin}`),
+    onError: (error) => console.error('opening an external link failed', error),
+  });
+  const window = createMainWindow({
+    preloadPath: join(appDir, 'out/preload/index.cjs'),
+    source,
+    openExternalLink,
+  });
+  const isTrustedSender = createSenderCheck(window, source);
+  const updates = await startUpdates({
+    enabled: app.isPackaged,
+    currentVersion: app.getVersion(),
+    platform: process.platform,
+    resourcesPath: process.resourcesPath,
+    onDownloaded: (version) => console.info(`update ${version} downloaded; it installs when wxfleet quits`),
+    onError: (error) => console.error('update check failed', error),
+  });
+  // End of the shell edge.
   registerHandlers({ isTrustedSender, appInfo, core });
 
   const emit: EmitEvent = (channel, payload) => {
@@ -54,7 +77,13 @@ app.whenReady().then(async () => {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('before-quit', () => void opened?.close());
+  installQuitSequence(app, {
+    stopCore: async () => {
+      updates.stop();
+      await opened?.close();
+    },
+    onError: (error) => console.error('stopping the core failed', error),
+  });
 });
 
 app.on('window-all-closed', () => app.quit());
