@@ -1,14 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../src-main/core/core.js';
-import { profilePaths } from '../src-main/core/fs/profile-paths.js';
-import { silentLogger } from '../src-main/core/log/logger.js';
-import { systemClock } from '../src-main/core/clock/clock.js';
-import { openStore } from '../src-main/core/store/store.js';
-import type { Keychain } from '../src-main/core/vault/keychain.js';
-import { openVault } from '../src-main/core/vault/vault.js';
-import { authorizerRefreshTokenName } from '../src-main/core/vault/secret-names.js';
+import { createCore } from '../src-main/core/app/core.js';
+import { profilePaths } from '../src-main/core/platform/fs/profile-paths.js';
+import { silentLogger } from '../src-main/core/platform/log/logger.js';
+import { systemClock } from '../src-main/core/platform/clock/clock.js';
+import { openStore } from '../src-main/core/platform/store/store.js';
+import type { Keychain } from '../src-main/core/platform/vault/keychain.js';
+import { openVault } from '../src-main/core/platform/vault/vault.js';
+import { authorizerRefreshTokenName } from '../src-main/core/platform/vault/secret-names.js';
 import type { BenchRow } from './bench-row.js';
 
 const ROUNDS = 7;

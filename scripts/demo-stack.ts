@@ -11,7 +11,7 @@ import { startServer } from '../relay/src/server.js';
 import { openStore as openRelayStore } from '../relay/src/store/relay-store.js';
 import { startSimulator } from '../simulator/src/index.js';
 import type { SimulatorConfigInput } from '../simulator/src/index.js';
-import type { Keychain } from '../src-main/core/vault/keychain.js';
+import type { Keychain } from '../src-main/core/platform/vault/keychain.js';
 import { startConsoleHost } from '../src-main/web-host/console-host.js';
 import type { ConsoleHost } from '../src-main/web-host/console-host.js';
 

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { keytarKeychain } from '../src-main/core/vault/keytar-keychain.js';
+import { keytarKeychain } from '../src-main/core/platform/vault/keytar-keychain.js';
 import { startDemoStack } from './demo-stack.js';
 
 const root = resolve(import.meta.dirname, '..');

@@ -2,7 +2,7 @@ import { app } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import type { EmitEvent, InvokeHandlers } from '@contract/handlers';
-import { keytarKeychain } from '@core/vault/keytar-keychain';
+import { keytarKeychain } from '@core/platform/vault/keytar-keychain';
 import { openConsole } from '../web-host/open-console';
 import type { OpenConsole } from '../web-host/open-console';
 import { registerHandlers } from './handlers';

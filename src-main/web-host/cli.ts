@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { keytarKeychain } from '../core/vault/keytar-keychain';
+import { keytarKeychain } from '../core/platform/vault/keytar-keychain';
 import { startConsoleHost } from './console-host';
 
 const { values } = parseArgs({

@@ -3,7 +3,7 @@ import type { HandlerTable } from '../contract/dispatch';
 import type { EmitEvent } from '../contract/handlers';
 import type { InvokeChannel, InvokeMap } from '../contract/ipc';
 import type { Result } from '../contract/result';
-import type { Keychain } from '../core/vault/keychain';
+import type { Keychain } from '../core/platform/vault/keychain';
 import { openConsole } from './open-console';
 import { startWebHost } from './server';
 

@@ -4,11 +4,11 @@
  */
 import type { EmitEvent, InvokeHandlers } from '../contract/handlers';
 import type { AppInfo } from '../contract/ipc';
-import { createCore } from '../core/core';
-import type { Keychain } from '../core/vault/keychain';
-import { systemClock } from '../core/clock/clock';
-import { silentLogger } from '../core/log/logger';
-import { DEMO_RELEASE_SETTINGS } from '../core/pipeline/release-settings';
+import { createCore } from '../core/app/core';
+import type { Keychain } from '../core/platform/vault/keychain';
+import { systemClock } from '../core/platform/clock/clock';
+import { silentLogger } from '../core/platform/log/logger';
+import { DEMO_RELEASE_SETTINGS } from '../core/release/release-settings';
 import { openReleaseExtension } from './release-extension';
 
 export interface ConsoleOptions {

@@ -4,20 +4,20 @@
  */
 import { join } from 'node:path';
 import type { InvokeHandlers } from '../contract/handlers';
-import type { Clock } from '../core/clock/clock';
-import type { CoreContext } from '../core/core-context';
-import { profilePaths } from '../core/fs/profile-paths';
-import { renderExtJson } from '../core/extjson/render-ext-json';
-import { createReleaseHandlers } from '../core/jobs/release-handlers';
-import { startRelease } from '../core/jobs/start-release';
-import type { ReleaseRuntime } from '../core/jobs/start-release';
-import type { Ledger } from '../core/ledger/ledger';
-import { openLedger } from '../core/ledger/ledger';
-import type { Logger } from '../core/log/logger';
-import type { ReleaseDeps } from '../core/pipeline/pipeline-deps';
-import type { ReleaseSettings } from '../core/pipeline/release-settings';
-import { createReleaseLibrary, createTemplateHandlers } from '../core/templates/template-handlers';
-import type { WeChatApi } from '../core/wechat/wechat-api';
+import type { Clock } from '../core/platform/clock/clock';
+import type { CoreContext } from '../core/app/core-context';
+import { profilePaths } from '../core/platform/fs/profile-paths';
+import { renderExtJson } from '../core/release/extjson/render-ext-json';
+import { createReleaseHandlers } from '../core/app/release-handlers';
+import { startRelease } from '../core/app/start-release';
+import type { ReleaseRuntime } from '../core/app/start-release';
+import type { Ledger } from '../core/release/ledger/ledger';
+import { openLedger } from '../core/release/ledger/ledger';
+import type { Logger } from '../core/platform/log/logger';
+import type { ReleaseDeps } from '../core/release/release-deps';
+import type { ReleaseSettings } from '../core/release/release-settings';
+import { createReleaseLibrary, createTemplateHandlers } from '../core/app/template-handlers';
+import type { WeChatApi } from '../core/wechat/client/wechat-api';
 import { decorateWithVersions } from './version-decorators';
 
 export interface ReleaseExtension {

@@ -1,9 +1,9 @@
 import type { AuthorizerDetail, AuthorizerRow, VersionView } from '../contract/fleet';
-import type { CoreContext } from '../core/core-context';
-import type { Ledger } from '../core/ledger/ledger';
-import type { VersionRef } from '../core/ledger/version-state';
-import { foldVersions } from '../core/ledger/version-state';
-import type { TemplateLibraryService } from '../core/templates/template-library';
+import type { CoreContext } from '../core/app/core-context';
+import type { Ledger } from '../core/release/ledger/ledger';
+import type { VersionRef } from '../core/release/ledger/version-state';
+import { foldVersions } from '../core/release/ledger/version-state';
+import type { TemplateLibraryService } from '../core/release/templates/template-library';
 
 const view = (ref: VersionRef | null, fallback: VersionView | null): VersionView | null =>
   ref === null

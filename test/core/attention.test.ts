@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../src-main/contract/ipc.js';
-import { ManualClock } from '../../src-main/core/clock/manual-clock.js';
+import { ManualClock } from '../../src-main/core/platform/clock/manual-clock.js';
 import { createIpWhitelistWatch } from '../../src-main/core/overview/ip-whitelist.js';
-import { AuthorizerUnavailableError } from '../../src-main/core/tokens/token-errors.js';
-import { WeChatError } from '../../src-main/core/wechat/wechat-error.js';
+import { AuthorizerUnavailableError } from '../../src-main/core/wechat/tokens/token-errors.js';
+import { WeChatError } from '../../src-main/core/wechat/client/wechat-error.js';
 import type { Emitted, World } from './helpers/core-world.js';
 import { invoke, startWorld, waitFor } from './helpers/core-world.js';
 

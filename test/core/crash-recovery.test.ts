@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
-import { memoryLogger } from '../../src-main/core/log/logger.js';
-import { openStore } from '../../src-main/core/store/store.js';
-import { authorizerRefreshTokenName } from '../../src-main/core/vault/secret-names.js';
+import { memoryLogger } from '../../src-main/core/platform/log/logger.js';
+import { openStore } from '../../src-main/core/platform/store/store.js';
+import { authorizerRefreshTokenName } from '../../src-main/core/platform/vault/secret-names.js';
 import type { World } from './helpers/core-world.js';
 import { startWorld, waitFor } from './helpers/core-world.js';
-import { systemClock } from '../../src-main/core/clock/clock.js';
-import { profilePaths } from '../../src-main/core/fs/profile-paths.js';
+import { systemClock } from '../../src-main/core/platform/clock/clock.js';
+import { profilePaths } from '../../src-main/core/platform/fs/profile-paths.js';
 
 let world: World | undefined;
 let child: ChildProcess | undefined;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRelay } from '../../relay/test/helpers/relay-fixture.js';
 import type { TestRelay } from '../../relay/test/helpers/relay-fixture.js';
-import { WeChatError } from '../../src-main/core/wechat/wechat-error.js';
+import { WeChatError } from '../../src-main/core/wechat/client/wechat-error.js';
 import type { Harness } from './helpers/core-harness.js';
 import { startHarness } from './helpers/core-harness.js';
 

@@ -1,7 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { authorizerAccessTokenName, authorizerRefreshTokenName } from '../../src-main/core/vault/secret-names.js';
+import {
+  authorizerAccessTokenName,
+  authorizerRefreshTokenName,
+} from '../../src-main/core/platform/vault/secret-names.js';
 import type { Harness } from './helpers/core-harness.js';
 import { invoke, startWorld, waitFor } from './helpers/core-world.js';
 import { authorizeThroughInvitation } from './helpers/merchant.js';

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { authorizerRefreshTokenName } from '../../src-main/core/vault/secret-names.js';
+import { authorizerRefreshTokenName } from '../../src-main/core/platform/vault/secret-names.js';
 import type { World } from './helpers/core-world.js';
 import { invoke, startWorld, waitFor } from './helpers/core-world.js';
 import { authorizeThroughInvitation } from './helpers/merchant.js';

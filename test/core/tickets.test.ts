@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src-main/core/clock/clock.js';
-import { ManualClock } from '../../src-main/core/clock/manual-clock.js';
-import { openStore } from '../../src-main/core/store/store.js';
-import { createComponentTokens } from '../../src-main/core/tokens/component-token.js';
-import { createTicketStore } from '../../src-main/core/tokens/ticket-store.js';
-import { keytarKeychain } from '../../src-main/core/vault/keytar-keychain.js';
-import { openVault } from '../../src-main/core/vault/vault.js';
+import { systemClock } from '../../src-main/core/platform/clock/clock.js';
+import { ManualClock } from '../../src-main/core/platform/clock/manual-clock.js';
+import { openStore } from '../../src-main/core/platform/store/store.js';
+import { createComponentTokens } from '../../src-main/core/wechat/tokens/component-token.js';
+import { createTicketStore } from '../../src-main/core/wechat/tokens/ticket-store.js';
+import { keytarKeychain } from '../../src-main/core/platform/vault/keytar-keychain.js';
+import { openVault } from '../../src-main/core/platform/vault/vault.js';
 import type { Harness } from './helpers/core-harness.js';
 import { startHarness } from './helpers/core-harness.js';
 

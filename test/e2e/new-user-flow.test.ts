@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail } from '@contract/release';
-import { keytarKeychain } from '../../src-main/core/vault/keytar-keychain.js';
+import { keytarKeychain } from '../../src-main/core/platform/vault/keytar-keychain.js';
 import { startDemoStack } from '../../scripts/demo-stack.js';
 import type { DemoStack } from '../../scripts/demo-stack.js';
 import { fillPrivacyGuides } from './merchant-privacy.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTemplateHandlers } from '../../src-main/core/templates/template-handlers.js';
-import type { TemplateChannel } from '../../src-main/core/templates/template-handlers.js';
+import { createTemplateHandlers } from '../../src-main/core/app/template-handlers.js';
+import type { TemplateChannel } from '../../src-main/core/app/template-handlers.js';
 import type { HandlersOf } from '@contract/handlers';
 import type { ReleaseHarness } from './release-harness.js';
 import { startReleaseHarness } from './release-harness.js';

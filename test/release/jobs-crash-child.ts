@@ -1,18 +1,18 @@
 // Runs the release core in its own process against a profile directory, so a test can SIGKILL it mid-job.
 import { join } from 'node:path';
 import type { DeployJobSpec } from '../../src-main/contract/release.js';
-import { systemClock } from '../../src-main/core/clock/clock.js';
+import { systemClock } from '../../src-main/core/platform/clock/clock.js';
 import { PushBus } from '../../src-main/core/events/push-bus.js';
-import { profilePaths } from '../../src-main/core/fs/profile-paths.js';
-import { createReleaseHandlers } from '../../src-main/core/jobs/release-handlers.js';
-import { startRelease } from '../../src-main/core/jobs/start-release.js';
-import { openLedger } from '../../src-main/core/ledger/ledger.js';
-import { silentLogger } from '../../src-main/core/log/logger.js';
-import type { ReleaseDeps } from '../../src-main/core/pipeline/pipeline-deps.js';
-import { openStore } from '../../src-main/core/store/store.js';
-import { createWeChatStack } from '../../src-main/core/tokens/wechat-stack.js';
-import { keytarKeychain } from '../../src-main/core/vault/keytar-keychain.js';
-import { openVault } from '../../src-main/core/vault/vault.js';
+import { profilePaths } from '../../src-main/core/platform/fs/profile-paths.js';
+import { createReleaseHandlers } from '../../src-main/core/app/release-handlers.js';
+import { startRelease } from '../../src-main/core/app/start-release.js';
+import { openLedger } from '../../src-main/core/release/ledger/ledger.js';
+import { silentLogger } from '../../src-main/core/platform/log/logger.js';
+import type { ReleaseDeps } from '../../src-main/core/release/release-deps.js';
+import { openStore } from '../../src-main/core/platform/store/store.js';
+import { createWeChatStack } from '../../src-main/core/wechat/wechat-stack.js';
+import { keytarKeychain } from '../../src-main/core/platform/vault/keytar-keychain.js';
+import { openVault } from '../../src-main/core/platform/vault/vault.js';
 import { testRenderer } from './jobs-ext-json.js';
 
 interface ChildConfig {

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { readEnvelope } from '../../src-main/core/store/json-file-adapter.js';
-import type { Release } from '../../src-main/core/jobs/release-aggregate.js';
+import { readEnvelope } from '../../src-main/core/platform/aggregate/json-file-adapter.js';
+import type { Release } from '../../src-main/core/platform/store/release-aggregate.js';
 import type { ReleaseFixture } from './jobs-fixture.js';
 import { startReleaseFixture } from './jobs-fixture.js';
 

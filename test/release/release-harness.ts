@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import type { EventChannel } from '@contract/ipc';
 import type { HarnessOptions, Harness } from '../core/helpers/core-harness.js';
 import { startHarness } from '../core/helpers/core-harness.js';
-import { systemClock } from '../../src-main/core/clock/clock.js';
-import { renderExtJson } from '../../src-main/core/extjson/render-ext-json.js';
-import type { Ledger } from '../../src-main/core/ledger/ledger.js';
-import { openLedger } from '../../src-main/core/ledger/ledger.js';
-import type { ReleaseLibrary, TemplateHandlerDeps } from '../../src-main/core/templates/template-handlers.js';
-import { createReleaseLibrary } from '../../src-main/core/templates/template-handlers.js';
+import { systemClock } from '../../src-main/core/platform/clock/clock.js';
+import { renderExtJson } from '../../src-main/core/release/extjson/render-ext-json.js';
+import type { Ledger } from '../../src-main/core/release/ledger/ledger.js';
+import { openLedger } from '../../src-main/core/release/ledger/ledger.js';
+import type { ReleaseLibrary, TemplateHandlerDeps } from '../../src-main/core/app/template-handlers.js';
+import { createReleaseLibrary } from '../../src-main/core/app/template-handlers.js';
 
 export interface ReleaseHarness extends Harness {
   ledger: Ledger;

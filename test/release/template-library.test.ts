@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TemplateInUseError } from '../../src-main/core/templates/template-errors.js';
-import { createTemplateHandlers } from '../../src-main/core/templates/template-handlers.js';
-import { createTemplateLibrary } from '../../src-main/core/templates/template-library.js';
-import type { WeChatApi } from '../../src-main/core/wechat/wechat-api.js';
-import { WeChatError } from '../../src-main/core/wechat/wechat-error.js';
+import { TemplateInUseError } from '../../src-main/core/release/templates/template-errors.js';
+import { createTemplateHandlers } from '../../src-main/core/app/template-handlers.js';
+import { createTemplateLibrary } from '../../src-main/core/release/templates/template-library.js';
+import type { WeChatApi } from '../../src-main/core/wechat/client/wechat-api.js';
+import { WeChatError } from '../../src-main/core/wechat/client/wechat-error.js';
 import type { ReleaseHarness } from './release-harness.js';
 import { startReleaseHarness } from './release-harness.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLedger } from '../../src-main/core/ledger/ledger.js';
-import { reconcileVersions } from '../../src-main/core/ledger/reconcile-versions.js';
-import { createTemplateHandlers } from '../../src-main/core/templates/template-handlers.js';
+import { openLedger } from '../../src-main/core/release/ledger/ledger.js';
+import { reconcileVersions } from '../../src-main/core/release/ledger/reconcile-versions.js';
+import { createTemplateHandlers } from '../../src-main/core/app/template-handlers.js';
 import type { ReleaseHarness } from './release-harness.js';
 import { startReleaseHarness } from './release-harness.js';
 

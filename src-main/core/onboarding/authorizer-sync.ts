@@ -1,13 +1,13 @@
 import type { ApiGetAuthorizerInfoResponse } from '@wxfleet/protocol';
 import type { EmitEvent } from '../../contract/handlers.js';
-import type { Clock } from '../clock/clock.js';
-import type { Logger } from '../log/logger.js';
-import { blankExtra } from '../store/aggregates/authorizer-extras.js';
-import type { Store } from '../store/store.js';
-import { blankAuthorizer } from '../tokens/authorizer-status.js';
-import type { WeChatStack } from '../tokens/wechat-stack.js';
-import { authorizerRefreshTokenName } from '../vault/secret-names.js';
-import type { Vault } from '../vault/vault.js';
+import type { Clock } from '../platform/clock/clock.js';
+import type { Logger } from '../platform/log/logger.js';
+import { blankExtra } from '../platform/store/authorizer-extras-aggregate.js';
+import type { Store } from '../platform/store/store.js';
+import { blankAuthorizer } from '../wechat/tokens/authorizer-status.js';
+import type { WeChatStack } from '../wechat/wechat-stack.js';
+import { authorizerRefreshTokenName } from '../platform/vault/secret-names.js';
+import type { Vault } from '../platform/vault/vault.js';
 
 export interface AuthorizerSyncDeps {
   store: Store;

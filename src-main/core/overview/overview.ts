@@ -1,10 +1,10 @@
 import type { AttentionItem, OverviewView, RelayStatusView } from '../../contract/fleet.js';
-import type { Clock } from '../clock/clock.js';
-import type { EventLog } from '../events-log/event-log.js';
+import type { Clock } from '../platform/clock/clock.js';
+import type { EventLog } from '../events/event-log.js';
 import { missingCodePermission, needsReauth } from '../onboarding/notices.js';
-import type { Store } from '../store/store.js';
-import type { WeChatStack } from '../tokens/wechat-stack.js';
-import type { Vault } from '../vault/vault.js';
+import type { Store } from '../platform/store/store.js';
+import type { WeChatStack } from '../wechat/wechat-stack.js';
+import type { Vault } from '../platform/vault/vault.js';
 import { attentionOfSetup } from './setup-attention.js';
 
 /** The release pipeline adds what it owns (audit quota, audits in flight, failing jobs, its attention items). */

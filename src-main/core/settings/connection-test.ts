@@ -1,8 +1,8 @@
 import type { ConnectionHop, ConnectionReport } from '../../contract/settings.js';
-import type { Clock } from '../clock/clock.js';
-import type { Store } from '../store/store.js';
-import type { WeChatStack } from '../tokens/wechat-stack.js';
-import type { Vault } from '../vault/vault.js';
+import type { Clock } from '../platform/clock/clock.js';
+import type { Store } from '../platform/store/store.js';
+import type { WeChatStack } from '../wechat/wechat-stack.js';
+import type { Vault } from '../platform/vault/vault.js';
 import type { Say } from './hop-probes.js';
 import { fetchHealthz, probeTunnel, wechatFailure } from './hop-probes.js';
 

@@ -1,7 +1,7 @@
 import type { PlatformInput, PreferencesInput, RelayInput, SettingsView } from '../../contract/settings.js';
-import { DEMO_PROFILE } from '../fs/profile-paths.js';
-import type { Store } from '../store/store.js';
-import type { Vault } from '../vault/vault.js';
+import { DEMO_PROFILE } from '../platform/fs/profile-paths.js';
+import type { Store } from '../platform/store/store.js';
+import type { Vault } from '../platform/vault/vault.js';
 import { checkPlatform, checkRelayUrl } from './settings-checks.js';
 
 export type SettingsChange = 'platform' | 'relay' | 'egress' | 'preferences';

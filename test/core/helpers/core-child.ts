@@ -2,10 +2,10 @@
  * A core in its own process, for the crash test: `node --import tsx core-child.ts '<json>'`. It connects, applies
  * pushes and keeps forcing token refreshes until it is killed. Prints `ready` once connected.
  */
-import { createCore } from '../../../src-main/core/core.js';
-import { createLogger } from '../../../src-main/core/log/logger.js';
-import { keytarKeychain } from '../../../src-main/core/vault/keytar-keychain.js';
-import { authorizerAccessTokenName } from '../../../src-main/core/vault/secret-names.js';
+import { createCore } from '../../../src-main/core/app/core.js';
+import { createLogger } from '../../../src-main/core/platform/log/logger.js';
+import { keytarKeychain } from '../../../src-main/core/platform/vault/keytar-keychain.js';
+import { authorizerAccessTokenName } from '../../../src-main/core/platform/vault/secret-names.js';
 
 interface ChildConfig {
   root: string;

@@ -8,10 +8,10 @@ import type { TestRelay } from '../../../relay/test/helpers/relay-fixture.js';
 import type { RunningSimulator, SimulatorConfigInput } from '../../../simulator/src/index.js';
 import { defaultConfig, startSimulator } from '../../../simulator/src/index.js';
 import type { EventChannel, EventMap, InvokeChannel, InvokeMap } from '../../../src-main/contract/ipc.js';
-import type { Core, CoreOptions } from '../../../src-main/core/core.js';
-import { createCore } from '../../../src-main/core/core.js';
-import { memoryLogger } from '../../../src-main/core/log/logger.js';
-import { keytarKeychain } from '../../../src-main/core/vault/keytar-keychain.js';
+import type { Core, CoreOptions } from '../../../src-main/core/app/core.js';
+import { createCore } from '../../../src-main/core/app/core.js';
+import { memoryLogger } from '../../../src-main/core/platform/log/logger.js';
+import { keytarKeychain } from '../../../src-main/core/platform/vault/keytar-keychain.js';
 
 export type Emitted = { [C in EventChannel]: { channel: C; payload: EventMap[C] } }[EventChannel];
 
