@@ -1,7 +1,17 @@
 import type { Logger } from '../../platform/log/logger.js';
 import type { ReleaseApi } from '../release-deps.js';
-import { PauseSignal } from '../steps/step-env.js';
 import type { JobRecord } from '../../platform/store/release-aggregate.js';
+
+/** Thrown when a job may not spend another audit: the job pauses instead of failing the item. */
+export class PauseSignal extends Error {
+  override readonly name = 'PauseSignal';
+  constructor(
+    readonly kind: 'quota' | 'budget',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export const QUOTA_EXHAUSTED =
   "The platform's monthly audit quota is used up (85085, queryquota rest = 0): WeChat refuses new submissions " +

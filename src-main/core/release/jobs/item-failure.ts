@@ -2,10 +2,9 @@ import type { ItemState } from '@contract/release';
 import type { ReleaseSettings } from '../release-settings.js';
 import { LocalStepError, failureKind, itemErrorOf, localItemError, mayHaveArrived } from '../steps/item-error.js';
 import type { ItemPatch } from '../steps/step-env.js';
-import { PauseSignal } from '../steps/step-env.js';
 import { backoffDelay } from '../../wechat/client/retry-policy.js';
 import type { ItemRecord, PauseKind } from '../../platform/store/release-aggregate.js';
-import { QUOTA_EXHAUSTED } from '../audits/quota-guard.js';
+import { PauseSignal, QUOTA_EXHAUSTED } from '../audits/quota-guard.js';
 
 export interface FailureOutcome {
   patch: ItemPatch;

@@ -1,12 +1,17 @@
 import type { StepEnv } from '../steps/step-env.js';
-import type { JobEngineDeps } from './job-engine.js';
 import { RateLimiter } from './token-bucket.js';
 
 /**
  * What the pipeline steps run with: calls pass the endpoint's token bucket; ledger writes run beside the pipeline
  * and are collected in `records`, which the engine drains before it reports a job finished.
  */
-export function makeStepEnv(deps: JobEngineDeps, records: Set<Promise<unknown>>): StepEnv {
+/** The services a step environment is made of. */
+export type StepEnvDeps = Pick<
+  StepEnv,
+  'api' | 'ledger' | 'renderExtJson' | 'audits' | 'clock' | 'logger' | 'settings'
+>;
+
+export function makeStepEnv(deps: StepEnvDeps, records: Set<Promise<unknown>>): StepEnv {
   const { settings } = deps;
   const limiter = new RateLimiter(deps.clock, (e) => settings.rateByEndpoint[e] ?? settings.rate);
   return {

@@ -37,13 +37,3 @@ export interface StepInput {
 
 /** Clock skew and WeChat's second-resolution times allowed when matching "did my request arrive". */
 export const ARRIVAL_SKEW_MS = 10 * 60_000;
-
-export class PauseSignal extends Error {
-  override readonly name = 'PauseSignal';
-  constructor(
-    readonly kind: 'quota' | 'budget',
-    message: string,
-  ) {
-    super(message);
-  }
-}
