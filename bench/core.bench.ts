@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../src-main/core/app/core.js';
+import { realProfileConfig } from '../src-main/core/app/app-config.js';
+import { createApp } from '../src-main/core/app/create-app.js';
 import { profilePaths } from '../src-main/core/platform/fs/profile-paths.js';
 import { silentLogger } from '../src-main/core/platform/log/logger.js';
 import { systemClock } from '../src-main/core/platform/clock/clock.js';
@@ -63,9 +64,10 @@ async function coldStartMs(count: number): Promise<number> {
     const times: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const start = performance.now();
-      const core = await createCore({ profileDir: root, profile: 'bench', keychain, emit: () => undefined });
+      const app = await createApp(realProfileConfig(root, 'bench', 'bench'), { keychain, emit: () => undefined });
+      await app.start();
       times.push(performance.now() - start);
-      await core.close();
+      await app.stop();
     }
     return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
   } finally {

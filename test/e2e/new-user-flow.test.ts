@@ -44,7 +44,7 @@ describe('a new user, end to end', () => {
     stack = await startDemoStack({
       profileDir,
       keychain: keytarKeychain(),
-      keychainService: `wxfleet-e2e-${process.pid}`,
+      config: (demo) => ({ ...demo, vault: { ...demo.vault, keychainService: `wxfleet-e2e-${process.pid}` } }),
       rendererDir: join(ROOT, 'out/renderer'),
       prewire: false,
     });

@@ -34,11 +34,9 @@ it('killed at random moments during a 200-item job, it never sends a commit or a
   const fx = f;
   const templateId = await fx.addTemplate('3.0.0');
   // The child owns the profile from now on; this process only plays WeChat.
-  await fx.runtime.stop();
+  await fx.h.app.stop();
   const cfg = JSON.stringify({
-    simUrl: fx.h.simUrl,
-    root: fx.h.root,
-    keychainService: fx.h.keychainService,
+    config: fx.h.app.config,
     spec: { templateId, appids: fx.appids, userVersion: '3.0.0', userDesc: 'crash test', canary: 0, autoRelease: true },
   });
   // Enough latency that the job outlives several random kills, whatever the machine's speed.

@@ -1,6 +1,7 @@
 import type { HandlersOf } from '@contract/handlers';
-import type { ReleaseDeps } from '../release/release-deps.js';
-import { releaseCoreOf } from './release-core.js';
+import type { AuditService } from '../release/audits/audit-service.js';
+import type { JobEngine } from '../release/jobs/job-engine.js';
+import type { VersionOps } from '../release/versions/version-ops.js';
 
 export type ReleaseChannel =
   | 'audits:list'
@@ -23,8 +24,12 @@ export type ReleaseChannel =
   | 'jobs:retryFailed';
 
 /** The `audits:*`, `versions:*` and `jobs:*` channels. */
-export function createReleaseHandlers(deps: ReleaseDeps): HandlersOf<ReleaseChannel> {
-  const { auditService: a, engine, versions } = releaseCoreOf(deps);
+export function createReleaseHandlers(services: {
+  audits: AuditService;
+  engine: JobEngine;
+  versions: VersionOps;
+}): HandlersOf<ReleaseChannel> {
+  const { audits: a, engine, versions } = services;
   return {
     'audits:list': async () => a.list(),
     'audits:quota': () => a.quota(),

@@ -1,11 +1,7 @@
 import type { EmitEvent, HandlersOf } from '@contract/handlers';
 import type { ExtJsonService } from '../release/extjson/ext-json-service.js';
-import { createExtJsonService } from '../release/extjson/ext-json-service.js';
-import type { ExtJsonLimits } from '../release/extjson/validate-ext-json.js';
 import type { Ledger } from '../release/ledger/ledger.js';
-import type { Store } from '../platform/store/store.js';
-import type { TemplateLibraryDeps, TemplateLibraryService } from '../release/templates/template-library.js';
-import { createTemplateLibrary } from '../release/templates/template-library.js';
+import type { TemplateLibraryService } from '../release/templates/template-library.js';
 
 export type TemplateChannel =
   | 'templates:get'
@@ -18,44 +14,34 @@ export type TemplateChannel =
   | 'extjson:preview'
   | 'ledger:list';
 
-export interface TemplateHandlerDeps extends Omit<TemplateLibraryDeps, 'store' | 'ledger'> {
-  store: Pick<Store, 'templates' | 'authorizers' | 'extJson'>;
-  ledger: Ledger;
-  emit?: EmitEvent;
-  /** UNCONFIRMED limits of ext_json (size). */
-  extJsonLimits?: Partial<ExtJsonLimits>;
-}
-
-export interface ReleaseLibrary {
+export interface TemplateServices {
   templates: TemplateLibraryService;
   extJson: ExtJsonService;
+  ledger: Pick<Ledger, 'list'>;
+  emit: EmitEvent;
+  /** Every mini-program of the fleet: a new default template changes the drift of each. */
+  fleet: () => string[];
 }
 
-/** The template library and ext_json services over one set of dependencies (also what core/release/steps uses). */
-export function createReleaseLibrary(deps: TemplateHandlerDeps): ReleaseLibrary {
-  return {
-    templates: createTemplateLibrary(deps),
-    extJson: createExtJsonService(deps),
-  };
-}
-
-export function createTemplateHandlers(
-  deps: TemplateHandlerDeps,
-  lib: ReleaseLibrary = createReleaseLibrary(deps),
-): HandlersOf<TemplateChannel> {
+/** The `templates:*`, `extjson:*` and `ledger:*` channels. */
+export function createTemplateHandlers(s: TemplateServices): HandlersOf<TemplateChannel> {
   const changed = <T>(value: T): T => {
-    deps.emit?.('templates:changed', {});
+    s.emit('templates:changed', {});
     return value;
   };
   return {
-    'templates:get': async () => lib.templates.view(),
-    'templates:sync': async () => changed(await lib.templates.sync()),
-    'templates:addDraft': async (draftId) => changed(await lib.templates.addDraft(draftId)),
-    'templates:delete': async (templateId) => changed(await lib.templates.remove(templateId)),
-    'templates:setDefault': async (templateId) => changed(await lib.templates.setDefault(templateId)),
-    'extjson:get': async (templateId) => lib.extJson.get(templateId),
-    'extjson:save': async (config) => lib.extJson.save(config),
-    'extjson:preview': async (templateId, appids) => lib.extJson.preview(templateId, appids),
-    'ledger:list': (appid) => deps.ledger.list(appid),
+    'templates:get': async () => s.templates.view(),
+    'templates:sync': async () => changed(await s.templates.sync()),
+    'templates:addDraft': async (draftId) => changed(await s.templates.addDraft(draftId)),
+    'templates:delete': async (templateId) => changed(await s.templates.remove(templateId)),
+    'templates:setDefault': async (templateId) => {
+      const view = changed(await s.templates.setDefault(templateId));
+      s.emit('authorizers:changed', { appids: s.fleet() });
+      return view;
+    },
+    'extjson:get': async (templateId) => s.extJson.get(templateId),
+    'extjson:save': async (config) => s.extJson.save(config),
+    'extjson:preview': async (templateId, appids) => s.extJson.preview(templateId, appids),
+    'ledger:list': (appid) => s.ledger.list(appid),
   };
 }

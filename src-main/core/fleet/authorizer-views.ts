@@ -1,44 +1,49 @@
 import type { AuthorizerDetail, AuthorizerFilter, AuthorizerRow } from '../../contract/fleet.js';
 import type { EmitEvent } from '../../contract/handlers.js';
-import type { Clock } from '../platform/clock/clock.js';
 import { blankExtra } from '../platform/store/authorizer-extras-aggregate.js';
 import type { AuthorizerRecord } from '../platform/store/authorizers-aggregate.js';
 import type { Store } from '../platform/store/store.js';
-
-/** The release pipeline fills what it owns (online version, audit, drift, domains…) through these. */
-export type RowDecorator = (row: AuthorizerRow) => AuthorizerRow;
-export type DetailDecorator = (detail: AuthorizerDetail) => Promise<AuthorizerDetail>;
+import type { ExtVariablesReader, VersionReader, WeChatSettingsReader } from './fleet-sources.js';
 
 export interface AuthorizerViews {
   list(filter: AuthorizerFilter): AuthorizerRow[];
+  /** The row of one mini-program (after an action on it). */
+  row(appid: string): AuthorizerRow;
   get(appid: string): Promise<AuthorizerDetail>;
   setTags(appid: string, tags: string[]): Promise<AuthorizerRow>;
-  addRowDecorator(fn: RowDecorator): void;
-  addDetailDecorator(fn: DetailDecorator): void;
+}
+
+export interface AuthorizerViewDeps {
+  store: Pick<Store, 'authorizers' | 'authorizerExtras'>;
+  emit: EmitEvent;
+  versions: VersionReader;
+  wechatSettings: WeChatSettingsReader;
+  extVariables: ExtVariablesReader;
 }
 
 const MAX_TAGS = 20;
 
-export function createAuthorizerViews(deps: { store: Store; clock: Clock; emit: EmitEvent }): AuthorizerViews {
+/** The fleet list and drawer: the store's records, the release side's version facts, WeChat's settings. */
+export function createAuthorizerViews(deps: AuthorizerViewDeps): AuthorizerViews {
   const { store, emit } = deps;
-  const rowDecorators: RowDecorator[] = [];
-  const detailDecorators: DetailDecorator[] = [];
 
-  const baseRow = (rec: AuthorizerRecord): AuthorizerRow => ({
-    appid: rec.appid,
-    nickname: rec.nickname,
-    userName: rec.userName,
-    principal: rec.principal,
-    status: rec.status,
-    statusReason: rec.statusReason,
-    canManageCode: rec.funcInfo.includes(18),
-    tags: [...(store.authorizerExtras.data.byAppid[rec.appid]?.tags ?? [])],
-    online: null,
-    audit: null,
-    drift: false,
-    updatedAt: new Date(rec.updatedAt).toISOString(),
-  });
-  const row = (rec: AuthorizerRecord): AuthorizerRow => rowDecorators.reduce((r, fn) => fn(r), baseRow(rec));
+  const toRow = (rec: AuthorizerRecord): AuthorizerRow => {
+    const { online, audit, drift } = deps.versions(rec.appid);
+    return {
+      appid: rec.appid,
+      nickname: rec.nickname,
+      userName: rec.userName,
+      principal: rec.principal,
+      status: rec.status,
+      statusReason: rec.statusReason,
+      canManageCode: rec.funcInfo.includes(18),
+      tags: [...(store.authorizerExtras.data.byAppid[rec.appid]?.tags ?? [])],
+      online,
+      audit,
+      drift,
+      updatedAt: new Date(rec.updatedAt).toISOString(),
+    };
+  };
 
   const record = (appid: string): AuthorizerRecord => {
     const rec = store.authorizers.data.byAppid[appid];
@@ -50,7 +55,7 @@ export function createAuthorizerViews(deps: { store: Store; clock: Clock; emit: 
     list(filter) {
       const needle = filter.search?.trim().toLowerCase() ?? '';
       return Object.values(store.authorizers.data.byAppid)
-        .map(row)
+        .map(toRow)
         .filter(
           (r) =>
             (filter.status === undefined || r.status === filter.status) &&
@@ -62,21 +67,18 @@ export function createAuthorizerViews(deps: { store: Store; clock: Clock; emit: 
         )
         .sort((a, b) => a.nickname.localeCompare(b.nickname) || a.appid.localeCompare(b.appid));
     },
+    row: (appid) => toRow(record(appid)),
     async get(appid) {
       const rec = record(appid);
-      let detail: AuthorizerDetail = {
-        ...row(rec),
+      const settings = await deps.wechatSettings(appid);
+      return {
+        ...toRow(rec),
         funcInfo: [...rec.funcInfo],
         headImg: store.authorizerExtras.data.byAppid[appid]?.headImg ?? null,
-        experience: null,
-        domains: { requestdomain: [], wsrequestdomain: [], uploaddomain: [], downloaddomain: [] },
-        webviewDomains: [],
-        testers: [],
-        privacyComplete: false,
-        extVariables: {},
+        experience: deps.versions(appid).experience,
+        ...settings,
+        extVariables: deps.extVariables(appid),
       };
-      for (const fn of detailDecorators) detail = await fn(detail);
-      return detail;
     },
     async setTags(appid, tags) {
       record(appid);
@@ -85,9 +87,7 @@ export function createAuthorizerViews(deps: { store: Store; clock: Clock; emit: 
         d.byAppid[appid] = { ...(d.byAppid[appid] ?? blankExtra()), tags: clean };
       });
       emit('authorizers:changed', { appids: [appid] });
-      return row(record(appid));
+      return toRow(record(appid));
     },
-    addRowDecorator: (fn) => void rowDecorators.push(fn),
-    addDetailDecorator: (fn) => void detailDecorators.push(fn),
   };
 }

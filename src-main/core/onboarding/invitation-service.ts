@@ -18,7 +18,7 @@ export interface InvitationDeps {
   clock: Clock;
   logger: Logger;
   emit: EmitEvent;
-  wechat: () => WeChatStack;
+  wechat: WeChatStack;
   relay: () => RelayClient | null;
   pageBases: AuthorizationPageBases;
 }
@@ -125,7 +125,7 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
       if (rec === undefined || rec.status !== 'pending') throw new Error('This invitation is not open.');
       const relayUrl = store.settings.data.relayUrl;
       const componentAppid = store.settings.data.componentAppid;
-      const { pre_auth_code: preAuthCode } = await deps.wechat().api.apiCreatePreauthcode({
+      const { pre_auth_code: preAuthCode } = await deps.wechat.api.apiCreatePreauthcode({
         component_appid: componentAppid,
       });
       await store.invitations.update((d) => {

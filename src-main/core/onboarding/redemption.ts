@@ -18,7 +18,7 @@ export interface RedemptionDeps {
   clock: Clock;
   logger: Logger;
   emit: EmitEvent;
-  wechat: () => WeChatStack;
+  wechat: WeChatStack;
   invitations: InvitationService;
   sync: AuthorizerSync;
   language: () => Language;
@@ -64,15 +64,16 @@ export function createRedemption(deps: RedemptionDeps): Redemption {
     let appid: string;
     let funcInfo: number[];
     try {
-      const res = await deps
-        .wechat()
-        .api.apiQueryAuth({ component_appid: componentAppid, authorization_code: arrival.code });
+      const res = await deps.wechat.api.apiQueryAuth({
+        component_appid: componentAppid,
+        authorization_code: arrival.code,
+      });
       const info = res.authorization_info;
       appid = info.authorizer_appid;
       funcInfo = funcIdsOf(info.func_info);
       // adopt() makes the refresh token durable before the access token is stored or used.
       if (info.authorizer_refresh_token) {
-        await deps.wechat().authorizers.adopt(appid, {
+        await deps.wechat.authorizers.adopt(appid, {
           accessToken: info.authorizer_access_token ?? '',
           expiresIn: info.expires_in ?? 0,
           refreshToken: info.authorizer_refresh_token,

@@ -40,9 +40,6 @@ export const DEFAULT_RELEASE_SETTINGS: ReleaseSettings = {
   progressThrottleMs: 250,
 };
 
-/** The demo profile talks to the simulator, whose privacy scan takes seconds, not a minute. */
-export const DEMO_RELEASE_SETTINGS: Partial<ReleaseSettings> = { scanPollMs: 3_000, auditPollMs: 60_000 };
-
 export function releaseSettings(partial: Partial<ReleaseSettings> = {}): ReleaseSettings {
   return { ...DEFAULT_RELEASE_SETTINGS, ...partial };
 }

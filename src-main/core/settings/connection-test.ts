@@ -10,7 +10,7 @@ export interface ConnectionTestDeps {
   store: Store;
   vault: Vault;
   clock: Clock;
-  wechat: () => WeChatStack;
+  wechat: WeChatStack;
 }
 
 const hours = (ms: number): string => (ms / 3600_000).toFixed(1);
@@ -43,7 +43,7 @@ export async function testConnection(deps: ConnectionTestDeps): Promise<Connecti
   );
 
   hops.push(...(await relayHops(s.relayUrl, deviceToken, say)));
-  const wechat = deps.wechat();
+  const wechat = deps.wechat;
   hops.push(await probeTunnel(wechat, s.egress === 'relay', say));
 
   const age = wechat.tickets.ageMs();

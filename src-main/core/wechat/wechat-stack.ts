@@ -3,8 +3,7 @@ import type { Logger } from '../platform/log/logger.js';
 import type { Store } from '../platform/store/store.js';
 import type { Vault } from '../platform/vault/vault.js';
 import type { EgressConfig } from './client/egress.js';
-import type { HttpTransport } from './client/http-transport.js';
-import { createHttpTransport } from './client/http-transport.js';
+import { createEgressTransport } from './client/egress-transport.js';
 import type { RetryOptions } from './client/retry-policy.js';
 import type { WeChatApi } from './client/wechat-api.js';
 import { createWeChatApi } from './client/wechat-api.js';
@@ -28,9 +27,8 @@ export interface WeChatStackDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
-  egress: EgressConfig;
-  /** Replaces the axios transport built from `egress` (which still decides how 403/407 are read). */
-  transport?: HttpTransport;
+  /** How calls leave the machine; an `Error` refuses every call with it until `useEgress` gets a real one. */
+  egress: EgressConfig | Error;
   /** https://api.weixin.qq.com unless set (the simulator in the demo profile and in tests). */
   baseUrl?: string;
   timeoutMs?: number;
@@ -50,23 +48,22 @@ export interface WeChatStack {
   client: WeChatClient;
   api: WeChatApi;
   reconcile(): Promise<ReconcileReport>;
+  /** Moves the calls to another egress (settings changed); tokens, tickets and breakers stay as they are. */
+  useEgress(egress: EgressConfig | Error): void;
   close(): void;
 }
 
-/** Wires transport, ticket store, token managers, client and typed API for one profile. */
+/** Wires transport, ticket store, token managers, client and typed API for one profile, once. */
 export function createWeChatStack(deps: WeChatStackDeps): WeChatStack {
   const { vault, store, clock, logger } = deps;
   const componentAppid = (): string => store.settings.data.componentAppid;
-  const transport =
-    deps.transport ??
-    createHttpTransport({
-      egress: deps.egress,
-      ...(deps.baseUrl === undefined ? {} : { baseUrl: deps.baseUrl }),
-      ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
-    });
+  const transport = createEgressTransport({
+    egress: deps.egress,
+    ...(deps.baseUrl === undefined ? {} : { baseUrl: deps.baseUrl }),
+    ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
+  });
   const http = createWeChatHttp({
     transport,
-    viaRelay: deps.egress.mode === 'relay',
     logger,
     clock,
     ...(deps.random ? { random: deps.random } : {}),
@@ -101,6 +98,7 @@ export function createWeChatStack(deps: WeChatStackDeps): WeChatStack {
     client,
     api: createWeChatApi(client),
     reconcile,
+    useEgress: (next) => transport.use(next),
     close: () => http.close(),
   };
 }

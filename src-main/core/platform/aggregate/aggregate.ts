@@ -17,19 +17,32 @@ export interface RecoveryReport {
   movedTo: string | null;
 }
 
+/**
+ * `immediate` starts the write at once. `grouped` lets the changes made within the group window share one write: a
+ * busy job changes its aggregate thousands of times a second, and each write serializes the whole file.
+ */
+export type Durability = 'immediate' | 'grouped';
+
 export interface Aggregate<T> {
   readonly name: string;
   /** The current data; change it only through `update`. */
   readonly data: Readonly<T>;
   readonly recovery: RecoveryReport | undefined;
-  /** Applies `fn` to the data and resolves once the result is durably written. */
-  update(fn: (draft: T) => void): Promise<void>;
+  /**
+   * Applies `fn` to the data at once (every reader sees the change immediately) and resolves once a write that
+   * includes it is durable (atomic rename of a fsynced file).
+   */
+  update(fn: (draft: T) => void, options?: { durability?: Durability }): Promise<void>;
+  /** Resolves once every change made so far is durable; a grouped write waiting for its window starts now. */
+  flush(): Promise<void>;
 }
 
 export interface AggregateDeps {
   dir: string;
   logger: Logger;
   clock: Clock;
+  /** How long a grouped change waits for others before its write starts. Default 100 ms. */
+  groupWindowMs?: number;
 }
 
 type Loaded = { ok: true; data: unknown; version: number } | { ok: false; reason: string; missing: boolean };
@@ -82,12 +95,58 @@ export async function openAggregate<T>(def: AggregateDef<T>, deps: AggregateDeps
   }
   if (needsWrite) await db.write();
 
+  const writes = groupedWrites(() => db.write(), deps.groupWindowMs ?? 100);
   return {
     name: def.name,
     get data() {
       return db.data.data as T;
     },
     recovery,
-    update: (fn) => db.update((env) => fn(env.data as T)),
+    update(fn, options) {
+      fn(db.data.data as T);
+      return options?.durability === 'grouped' ? writes.grouped() : writes.now();
+    },
+    flush: () => writes.flush(),
+  };
+}
+
+/**
+ * One write path per aggregate: an immediate write also settles the grouped changes waiting for their window (it
+ * serializes the same data). The window is wall-clock time on purpose: it batches disk writes, it is not business
+ * time, so a test's manual clock must not hold writes back.
+ */
+function groupedWrites(write: () => Promise<void>, windowMs: number) {
+  let last: Promise<void> = Promise.resolve();
+  let group: {
+    timer: ReturnType<typeof setTimeout>;
+    settle: (written: Promise<void>) => void;
+    done: Promise<void>;
+  } | null = null;
+  const now = (): Promise<void> => {
+    const written = write();
+    last = written.catch(() => undefined);
+    if (group) {
+      clearTimeout(group.timer);
+      group.settle(written);
+      group = null;
+    }
+    return written;
+  };
+  const grouped = (): Promise<void> => {
+    if (group) return group.done;
+    let settle!: (written: Promise<void>) => void;
+    const done = new Promise<void>((resolve, reject) => {
+      settle = (written) => written.then(resolve, reject);
+    });
+    group = { timer: setTimeout(now, windowMs), settle, done };
+    return done;
+  };
+  return {
+    now,
+    grouped,
+    async flush(): Promise<void> {
+      if (group) await now();
+      await last;
+    },
   };
 }

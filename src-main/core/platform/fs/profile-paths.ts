@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 
-export const DEMO_PROFILE = 'demo';
 const PROFILE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 export interface ProfilePaths {
@@ -10,7 +9,7 @@ export interface ProfilePaths {
   readonly storeDir: string;
 }
 
-/** Each profile (the simulator-backed `demo` world, each real platform) lives in its own directory. */
+/** Each profile (each real platform, the demo's simulator world) lives in its own directory. */
 export function profilePaths(root: string, profile: string): ProfilePaths {
   if (!PROFILE_NAME.test(profile)) throw new Error(`Invalid profile name "${profile}": use a-z, 0-9, "-" or "_".`);
   const dir = join(root, 'profiles', profile);

@@ -28,7 +28,6 @@ describe('store', () => {
       egress: 'relay',
       locale: 'zh-CN',
       theme: 'light',
-      apiBaseUrl: null,
     });
     expect(store.authorizers.data).toEqual({ byAppid: {} });
     expect(store.relayCursor.data.cursor).toBe(0);

@@ -35,6 +35,8 @@ export interface Store {
   readonly extJson: Aggregate<ExtJsonConfigs>;
   /** Files that were corrupt at open and how they were restored (shown to the user once). */
   readonly recoveries: RecoveryReport[];
+  /** Resolves once every change made to any aggregate so far is durable (grouped writes included). */
+  flush(): Promise<void>;
 }
 
 export async function openStore(deps: AggregateDeps): Promise<Store> {
@@ -54,17 +56,8 @@ export async function openStore(deps: AggregateDeps): Promise<Store> {
   if (failed) throw failed.reason;
   const [settings, authorizers, events, relayCursor, invitations, authorizerExtras, release, templates, extJson] =
     await Promise.all(opened);
-  const recoveries = [
-    settings,
-    authorizers,
-    events,
-    relayCursor,
-    invitations,
-    authorizerExtras,
-    release,
-    templates,
-    extJson,
-  ].flatMap((a) => (a.recovery ? [a.recovery] : []));
+  const all = [settings, authorizers, events, relayCursor, invitations, authorizerExtras, release, templates, extJson];
+  const recoveries = all.flatMap((a) => (a.recovery ? [a.recovery] : []));
   return {
     settings,
     authorizers,
@@ -76,5 +69,8 @@ export async function openStore(deps: AggregateDeps): Promise<Store> {
     templates,
     extJson,
     recoveries,
+    async flush() {
+      await Promise.all(all.map((a) => a.flush()));
+    },
   };
 }

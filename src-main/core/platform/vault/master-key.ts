@@ -8,7 +8,7 @@ export type KeySource = 'keychain' | 'memory';
 export interface MasterKey {
   key: Buffer;
   source: KeySource;
-  /** True when this call created the key (a fresh profile, or a demo profile starting over). */
+  /** True when this call created the key (a fresh profile, or a throw-away profile starting over). */
   created: boolean;
 }
 
@@ -18,7 +18,7 @@ export interface MasterKeyOptions {
   profile: string;
   /** Whether an encrypted secrets file already exists for the profile. */
   fileExists: boolean;
-  /** Only the demo profile may live with a key that disappears when the process exits. */
+  /** Only a throw-away profile may live with a key that disappears when the process exits. */
   allowMemoryFallback: boolean;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock/clock.js';
-import { DEMO_PROFILE, profilePaths } from '../fs/profile-paths.js';
+import { profilePaths } from '../fs/profile-paths.js';
 import { memoryLogger } from '../log/logger.js';
 import type { Keychain } from './keychain.js';
 import { keytarKeychain } from './keytar-keychain.js';
@@ -27,12 +27,23 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
-  for (const profile of ['acme', 'other', DEMO_PROFILE])
+  for (const profile of ['acme', 'other', 'scratch'])
     await keychain.deletePassword(service, profile).catch(() => false);
 });
 
 const open = (profile: string, kc: Keychain = keychain, logger = memoryLogger()) =>
   openVault({ paths: profilePaths(root, profile), keychain: kc, logger, clock: systemClock, service });
+/** A throw-away profile as the demo command opens it. */
+const openThrowAway = (kc: Keychain, logger = memoryLogger()) =>
+  openVault({
+    paths: profilePaths(root, 'scratch'),
+    keychain: kc,
+    logger,
+    clock: systemClock,
+    service,
+    allowMemoryKey: true,
+    startOverWhenUnreadable: true,
+  });
 
 describe('vault', () => {
   it('keeps secrets across reopen with the master key in the real keychain', async () => {
@@ -84,15 +95,15 @@ describe('vault', () => {
     expect((err as VaultError).message).toMatch(/unlock/);
   });
 
-  it('lets only the demo profile fall back to an in-memory key, and says so', async () => {
+  it('falls back to an in-memory key only when the config allows it, and says so', async () => {
     const logger = memoryLogger();
-    const vault = await open(DEMO_PROFILE, noSecretService, logger);
+    const vault = await openThrowAway(noSecretService, logger);
     expect(vault.keySource).toBe('memory');
     expect(vault.notice).toMatch(/in memory/);
     expect(logger.records.some((r) => r.level === 'warn' && /keychain/.test(r.msg))).toBe(true);
     await vault.set('component.appsecret', 'demo-secret');
-    // A restart loses the key: the demo starts over instead of failing.
-    const again = await open(DEMO_PROFILE, noSecretService);
+    // A restart loses the key: the throw-away profile starts over instead of failing, and says so.
+    const again = await openThrowAway(noSecretService);
     expect(again.has('component.appsecret')).toBe(false);
     expect(again.notice).toMatch(/moved aside/);
   });
@@ -113,6 +124,8 @@ describe('vault', () => {
     bytes[0] = (bytes[0] ?? 0) ^ 1;
     await writeFile(file, JSON.stringify({ ...sealed, data: bytes.toString('base64') }));
     await expect(open('acme')).rejects.toMatchObject({ code: 'DECRYPT_FAILED' });
+    // Refused, never moved aside: the refresh tokens in it may still be recovered.
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ format: 'wxfleet-vault' });
   });
 
   it('serializes concurrent writes without losing any', async () => {

@@ -1,6 +1,5 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import type { ProfilePaths } from '../fs/profile-paths.js';
-import { DEMO_PROFILE } from '../fs/profile-paths.js';
 import { atomicWrite } from '../fs/atomic-write.js';
 import { CoalescingWriter } from '../fs/coalescing-writer.js';
 import type { Clock } from '../clock/clock.js';
@@ -20,13 +19,23 @@ export interface VaultOptions {
   clock: Clock;
   /** Keychain service name; one account per profile. */
   service?: string;
+  /**
+   * Without a usable keychain, keep the master key in memory (the secrets are lost at exit, and a notice says so)
+   * instead of refusing to open. Only for a throw-away profile such as the demo's.
+   */
+  allowMemoryKey?: boolean;
+  /**
+   * A secrets file that does not decrypt is moved aside (and a notice says so) and the vault starts empty, instead
+   * of refusing to open. Only for a throw-away profile: a real one would lose its refresh tokens.
+   */
+  startOverWhenUnreadable?: boolean;
 }
 
 export interface Vault {
   readonly profile: string;
-  /** `memory` only for the demo profile without a keychain: its secrets do not survive a restart. */
+  /** `memory` only when `allowMemoryKey` and no keychain: the secrets do not survive a restart. */
   readonly keySource: KeySource;
-  /** Set when the vault had to start over (demo without keychain, unreadable demo file). */
+  /** Set when the vault had to start over (`allowMemoryKey`, `startOverWhenUnreadable`). */
   readonly notice: string | undefined;
   get<K extends SecretName>(name: K): SecretValue<K> | undefined;
   has(name: SecretName): boolean;
@@ -49,7 +58,6 @@ async function readSealed(file: string): Promise<unknown> {
 
 export async function openVault(opts: VaultOptions): Promise<Vault> {
   const { paths, logger, clock } = opts;
-  const isDemo = paths.profile === DEMO_PROFILE;
   const aad = `wxfleet-vault:v1:${paths.profile}`;
   await mkdir(paths.dir, { recursive: true, mode: 0o700 });
   const sealed = await readSealed(paths.secretsFile);
@@ -58,12 +66,12 @@ export async function openVault(opts: VaultOptions): Promise<Vault> {
     service: opts.service ?? KEYCHAIN_SERVICE,
     profile: paths.profile,
     fileExists: sealed !== undefined,
-    allowMemoryFallback: isDemo,
+    allowMemoryFallback: opts.allowMemoryKey ?? false,
   });
   let notice: string | undefined;
   if (master.source === 'memory') {
     notice =
-      'No OS keychain is available: the demo profile keeps its master key in memory, so its secrets are lost when wxfleet exits.';
+      'No OS keychain is available: this profile keeps its master key in memory, so its secrets are lost when wxfleet exits.';
     logger.warn(notice, { profile: paths.profile });
   }
 
@@ -73,12 +81,12 @@ export async function openVault(opts: VaultOptions): Promise<Vault> {
       if (!isSealedFile(sealed)) throw new Error('not a vault file');
       entries = new Map(Object.entries(JSON.parse(unseal(master.key, sealed, aad)) as Record<string, unknown>));
     } catch {
-      if (!isDemo) throw decryptFailed(paths.profile);
+      if (!opts.startOverWhenUnreadable) throw decryptFailed(paths.profile);
       const aside = `${paths.secretsFile}.unreadable-${clock.now()}`;
       await rename(paths.secretsFile, aside);
       notice =
-        `${notice ?? ''} The demo profile's previous secrets could not be decrypted and were moved aside; the demo starts over.`.trim();
-      logger.warn('demo vault started over', { movedTo: aside });
+        `${notice ?? ''} The profile's previous secrets could not be decrypted and were moved aside; it starts over.`.trim();
+      logger.warn('vault started over', { movedTo: aside });
     }
   }
 

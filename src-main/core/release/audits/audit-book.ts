@@ -3,8 +3,8 @@ import type { AuditRow } from '@contract/release';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
 import { sanitizeReason } from '../ledger/sanitize-html.js';
-import type { AuditRecord, Release } from '../../platform/store/release-aggregate.js';
-import type { LiveAggregate } from '../../platform/aggregate/write-behind.js';
+import type { AuditRecord } from '../../platform/store/release-aggregate.js';
+import type { TaskGroup } from '../../platform/tasks/task-group.js';
 import { ledgerEntry } from '../ledger/ledger-entry.js';
 import type { Store } from '../../platform/store/store.js';
 
@@ -17,9 +17,9 @@ export interface AuditResult {
 }
 
 export interface AuditBookDeps {
+  /** `release.audits` is written with grouped durability, like the jobs beside it. */
   store: Pick<Store, 'release' | 'authorizers'>;
-  /** The release aggregate, written behind (shared with the job engine). */
-  live: LiveAggregate<Release>;
+  tasks: TaskGroup;
   ledger: LedgerRecorder;
   emit: EmitEvent;
   clock: Clock;
@@ -72,14 +72,17 @@ export class AuditBook {
     return Object.keys(this.deps.store.release.data.audits).flatMap((appid) => this.row(appid) ?? []);
   }
 
-  async submitted(
+  /**
+   * Notes a submission WeChat accepted. Not awaited: a write lost in a crash is recovered from
+   * get_latest_auditstatus when the job resumes (its item still says `submitting` with a sent-at marker).
+   */
+  submitted(
     appid: string,
     fields: { auditId: number; userVersion: string; templateId: number | null; jobId: string | null },
-  ): Promise<void> {
+  ): void {
     const now = this.deps.clock.now();
-    // Not awaited: a lost write is recovered from get_latest_auditstatus when the job resumes.
-    void this.deps.live
-      .mutate((d) => {
+    const written = this.deps.store.release.update(
+      (d) => {
         d.audits[appid] = {
           appid,
           state: 'auditing',
@@ -89,8 +92,10 @@ export class AuditBook {
           screenshots: [],
           updatedAt: now,
         };
-      })
-      .catch(() => undefined); // the job's own writes to this file report a failing disk
+      },
+      { durability: 'grouped' },
+    );
+    this.deps.tasks.track('audit book write failed', written, { appid });
     this.changed(appid);
   }
 
@@ -136,14 +141,17 @@ export class AuditBook {
       );
     }
     const now = this.deps.clock.now();
-    await this.deps.live.mutate((d) => {
-      const r = d.audits[appid];
-      if (!r) return;
-      r.state = state;
-      r.reason = reason;
-      r.screenshots = screenshots;
-      r.updatedAt = now;
-    });
+    await this.deps.store.release.update(
+      (d) => {
+        const r = d.audits[appid];
+        if (!r) return;
+        r.state = state;
+        r.reason = reason;
+        r.screenshots = screenshots;
+        r.updatedAt = now;
+      },
+      { durability: 'grouped' },
+    );
     const updated = this.record(appid) ?? current;
     this.changed(appid);
     if (state === 'passed' || state === 'rejected') {

@@ -2,7 +2,7 @@ import type { AuditQuotaView, AuditRow } from '@contract/release';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
 import type { QuotaGuard } from './quota-guard.js';
-import type { ReleaseApi } from '../release-deps.js';
+import type { ReleaseApi } from '../release-api.js';
 import { ledgerEntry } from '../ledger/ledger-entry.js';
 import type { Store } from '../../platform/store/store.js';
 import { WeChatError } from '../../wechat/client/wechat-error.js';
@@ -55,7 +55,7 @@ export class AuditService {
     }
     const known = this.deps.audits.record(appid);
     if (!known || known.auditId !== latest.auditid) {
-      await this.deps.audits.submitted(appid, {
+      this.deps.audits.submitted(appid, {
         auditId: latest.auditid,
         userVersion: latest.user_version,
         templateId: null,

@@ -1,5 +1,5 @@
 import type { Logger } from '../../platform/log/logger.js';
-import type { ReleaseApi } from '../release-deps.js';
+import type { ReleaseApi } from '../release-api.js';
 import type { JobRecord } from '../../platform/store/release-aggregate.js';
 
 /** Thrown when a job may not spend another audit: the job pauses instead of failing the item. */

@@ -5,7 +5,7 @@ import type { AuditBook } from '../audits/audit-book.js';
 import type { Clock, TimerHandle } from '../../platform/clock/clock.js';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
 import type { Logger } from '../../platform/log/logger.js';
-import type { ExtJsonRenderer, ReleaseApi } from '../release-deps.js';
+import type { ExtJsonRenderer, ReleaseApi } from '../release-api.js';
 import type { ReleaseSettings } from '../release-settings.js';
 import { auditOutcome } from '../steps/audit-step.js';
 import { isActive, runStep } from '../steps/run-step.js';
@@ -18,14 +18,15 @@ import { newJobRecord, validateSpec } from './job-spec.js';
 import { jobDetail, jobView } from './job-views.js';
 import { makeStepEnv } from './make-step-env.js';
 import type { QuotaGuard } from '../audits/quota-guard.js';
-import type { JobRecord, PauseKind, Release } from '../../platform/store/release-aggregate.js';
+import type { JobRecord, PauseKind } from '../../platform/store/release-aggregate.js';
+import type { TaskGroup } from '../../platform/tasks/task-group.js';
 import { KeyedTimers, Throttle } from './job-timers.js';
-import type { LiveAggregate } from '../../platform/aggregate/write-behind.js';
 
 export interface JobEngineDeps {
+  /** `release` is written with grouped durability (a job changes it thousands of times a second). */
   store: Pick<Store, 'release' | 'authorizers'>;
-  /** The release aggregate, written behind (shared with the audit book). */
-  live: LiveAggregate<Release>;
+  /** Owns the loops, steps and writes that run beside the calls; `stop` leaves them to drain there. */
+  tasks: TaskGroup;
   api: ReleaseApi;
   ledger: LedgerRecorder;
   renderExtJson: ExtJsonRenderer;
@@ -40,6 +41,7 @@ export interface JobEngineDeps {
 }
 
 const RUNNABLE: readonly JobStatus[] = ['running', 'waiting_canary', 'queued'];
+const GROUPED = { durability: 'grouped' } as const;
 
 interface Runner {
   inflight: Set<string>;
@@ -52,7 +54,8 @@ interface Runner {
 /** Durable deploy jobs: bounded concurrency, per-endpoint rate limits, waves, stop-the-line, quota, resume. */
 export class JobEngine {
   private readonly runners = new Map<string, Runner>();
-  private readonly records = new Set<Promise<unknown>>();
+  /** Ledger writes in flight: a job reports itself finished only once they are durable. */
+  private readonly records = new Set<Promise<void>>();
   private readonly quotaTimers: KeyedTimers;
   private readonly progress: Throttle;
   private readonly env: StepEnv;
@@ -65,7 +68,13 @@ export class JobEngine {
       const job = this.data.jobs[id];
       if (job) deps.emit('jobs:progress', jobView(job));
     });
-    this.env = makeStepEnv(deps, this.records);
+    this.env = makeStepEnv(deps, (written) => {
+      this.records.add(written);
+      deps.tasks.track(
+        'ledger write',
+        written.finally(() => this.records.delete(written)),
+      );
+    });
     deps.audits.onResolved((appid) => this.applyAudit(appid));
   }
 
@@ -79,6 +88,14 @@ export class JobEngine {
       .map(jobView);
   }
 
+  /** Mini-programs that unfinished jobs will still commit `templateId` to (the library keeps it until then). */
+  pendingUse(templateId: number): string[] {
+    return Object.values(this.data.jobs)
+      .filter((j) => j.spec.templateId === templateId && j.status !== 'finished' && j.status !== 'cancelled')
+      .flatMap((j) => Object.values(j.items).filter((i) => isActive(i.state, j.spec.autoRelease)))
+      .map((i) => i.appid);
+  }
+
   get(id: string): JobDetail {
     return jobDetail(this.must(id), this.deps.store.authorizers.data);
   }
@@ -88,7 +105,8 @@ export class JobEngine {
     const id = this.deps.newId?.() ?? `job-${randomUUID()}`;
     const record = newJobRecord(id, spec, this.deps.clock.now());
     await this.deps.quota.tryRefresh(spec.appids[0]);
-    await this.deps.live.mutate((d) => {
+    // Durable before the loop can send the first commit: a crash after this resumes the job.
+    await this.deps.store.release.update((d) => {
       d.jobs[id] = record;
     });
     this.ensureLoop(id);
@@ -175,7 +193,7 @@ export class JobEngine {
 
   /** At start-up: picks up every job that was running, and watches the quota of jobs paused for it. */
   async resumeAll(): Promise<void> {
-    await this.deps.live.mutate((d) => {
+    await this.deps.store.release.update((d) => {
       for (const job of Object.values(d.jobs))
         if (job.status !== 'finished' && job.status !== 'cancelled') markUncertain(job);
     });
@@ -186,15 +204,15 @@ export class JobEngine {
     }
   }
 
-  /** Stops scheduling (shutdown, tests); steps in flight finish, and everything is resumable. */
-  async stop(): Promise<void> {
+  /**
+   * Stops scheduling (shutdown): loops end and nothing new starts; steps and writes in flight finish in the task
+   * group, which the app drains before it flushes the store. Every job resumes at the next start.
+   */
+  stop(): void {
     this.stopped = true;
     this.quotaTimers.clearAll();
+    this.progress.cancelAll();
     for (const r of this.runners.values()) r.wake?.();
-    const busy = (): boolean => [...this.runners.values()].some((r) => r.inflight.size > 0);
-    for (let waited = 0; busy() && waited < 30_000; waited += 20) await this.deps.clock.sleep(20);
-    await Promise.allSettled([...this.records]);
-    await this.deps.live.flush();
   }
 
   private must(id: string): JobRecord {
@@ -206,24 +224,24 @@ export class JobEngine {
   private async setJob(id: string, fn: (job: JobRecord) => void): Promise<void> {
     this.must(id);
     const now = this.deps.clock.now();
-    await this.deps.live.mutate((d) => {
+    await this.deps.store.release.update((d) => {
       const job = d.jobs[id];
       if (!job) return;
       fn(job);
       job.updatedAt = now;
-    });
+    }, GROUPED);
   }
 
   private patchItem(jobId: string, appid: string, patch: ItemPatch): Promise<void> {
     const now = this.deps.clock.now();
-    return this.deps.live.mutate((d) => {
+    return this.deps.store.release.update((d) => {
       const job = d.jobs[jobId];
       const item = job?.items[appid];
       if (!job || !item) return;
       Object.assign(item, patch, { updatedAt: now });
       if (job.status === 'cancelled' && isActive(item.state, job.spec.autoRelease)) item.state = 'cancelled';
       job.updatedAt = now;
-    });
+    }, GROUPED);
   }
 
   private runner(id: string): Runner {
@@ -241,13 +259,12 @@ export class JobEngine {
     r.wake?.();
     if (r.looping || this.stopped) return;
     r.looping = true;
-    void this.loop(id, r)
-      .catch((err: unknown) => this.deps.logger.error('job loop failed', { jobId: id, error: err }))
-      .finally(() => {
-        r.looping = false;
-        // Asked to run while the loop was on its way out (resume right after a pause).
-        if (r.dirty && RUNNABLE.includes(this.data.jobs[id]?.status ?? 'finished')) this.ensureLoop(id);
-      });
+    const looped = this.loop(id, r).finally(() => {
+      r.looping = false;
+      // Asked to run while the loop was on its way out (resume right after a pause).
+      if (r.dirty && RUNNABLE.includes(this.data.jobs[id]?.status ?? 'finished')) this.ensureLoop(id);
+    });
+    this.deps.tasks.track('job loop failed', looped, { jobId: id });
   }
 
   private async loop(id: string, r: Runner): Promise<void> {
@@ -276,9 +293,10 @@ export class JobEngine {
       for (const appid of plan.eligible) {
         if (r.inflight.size >= limit) break;
         r.inflight.add(appid);
-        void this.runItem(id, appid, r);
+        this.deps.tasks.track('job item crashed', this.runItem(id, appid, r), { jobId: id, appid });
       }
-      await this.waitFor(r, plan.wakeAt ?? (r.inflight.size === 0 ? clock.now() + 1000 : null));
+      // Woken by the earliest item that becomes due, or by a step, a result or a command that changes the job.
+      await this.waitFor(r, plan.wakeAt);
     }
   }
 
@@ -301,18 +319,16 @@ export class JobEngine {
     const item = job.items[appid];
     try {
       if (!item) return;
-      const spend = (delta: number): void => void this.setJob(jobId, (j) => (j.auditsSpent += delta));
+      const spend = (delta: number): void =>
+        this.write(
+          jobId,
+          this.setJob(jobId, (j) => (j.auditsSpent += delta)),
+        );
       const input: StepInput = {
         jobId,
         spec: job.spec,
         item: { ...item },
-        // Not awaited: after a crash every unfinished step asks WeChat first (markUncertain), so speed costs no safety.
-        persist: (patch) => {
-          this.patchItem(jobId, appid, patch).catch((err: unknown) =>
-            this.deps.logger.error('job store write failed', { jobId, error: err }),
-          );
-          return Promise.resolve();
-        },
+        recordIntent: (patch) => this.write(jobId, this.patchItem(jobId, appid, patch)),
         reserveAudit: () => this.deps.quota.reserve(this.must(jobId), spend),
         refundAudit: () => this.deps.quota.refund(spend),
       };
@@ -325,10 +341,7 @@ export class JobEngine {
           input.item.state === 'auditing' &&
           patch.state === undefined &&
           this.must(jobId).items[appid]?.state !== 'auditing';
-        if (!overtaken)
-          void this.patchItem(jobId, appid, { error: null, ...patch }).catch((err: unknown) =>
-            this.deps.logger.error('job store write failed', { jobId, error: err }),
-          );
+        if (!overtaken) this.write(jobId, this.patchItem(jobId, appid, { error: null, ...patch }));
         // The result may have been pushed while the submission was still being written.
         this.settleAudit(jobId, appid);
       } catch (err) {
@@ -365,8 +378,9 @@ export class JobEngine {
   /** A version released through `audits:release`: job items waiting in `passed` become `released`. */
   releasedByHand(appid: string): void {
     for (const job of Object.values(this.data.jobs)) {
-      if (job.items[appid]?.state === 'passed')
-        void this.patchItem(job.id, appid, { state: 'released' }).finally(() => this.emitProgress(job.id, true));
+      if (job.items[appid]?.state !== 'passed') continue;
+      this.write(job.id, this.patchItem(job.id, appid, { state: 'released' }));
+      this.emitProgress(job.id, true);
     }
   }
 
@@ -386,23 +400,30 @@ export class JobEngine {
     if (!job || !item || item.state !== 'auditing' || !record || record.auditId !== item.auditId) return;
     const patch = auditOutcome(job.spec.autoRelease, record, this.deps.clock.now());
     if (!patch) return;
-    void this.patchItem(jobId, appid, patch)
-      .catch((err: unknown) => this.deps.logger.error('job store write failed', { jobId, error: err }))
-      .finally(() => {
-        this.ensureLoop(jobId);
-        this.emitProgress(jobId, true);
-      });
+    // Every reader sees the patch at once; the loop need not wait for the disk to go on.
+    this.write(jobId, this.patchItem(jobId, appid, patch));
+    this.ensureLoop(jobId);
+    this.emitProgress(jobId, true);
+  }
+
+  /** A grouped write nobody waits for: the task group logs its failure and the app drains it before it stops. */
+  private write(jobId: string, written: Promise<void>): void {
+    this.deps.tasks.track('job store write failed', written, { jobId });
   }
 
   private watchQuota(id: string): void {
     this.quotaTimers.set(id, this.deps.settings.quotaPollMs, () => {
-      void (async () => {
-        const job = this.data.jobs[id];
-        if (!job || job.status !== 'paused' || job.pauseKind !== 'quota') return;
-        await this.deps.quota.tryRefresh(job.spec.appids[0]);
-        if ((this.deps.quota.rest ?? 0) > 0) await this.resume(id);
-        else this.watchQuota(id);
-      })().catch((err: unknown) => this.deps.logger.warn('quota watch failed', { jobId: id, error: err }));
+      this.deps.tasks.run(
+        'quota watch failed',
+        async () => {
+          const job = this.data.jobs[id];
+          if (this.stopped || !job || job.status !== 'paused' || job.pauseKind !== 'quota') return;
+          await this.deps.quota.tryRefresh(job.spec.appids[0]);
+          if ((this.deps.quota.rest ?? 0) > 0) await this.resume(id);
+          else this.watchQuota(id);
+        },
+        { jobId: id },
+      );
     });
   }
 

@@ -45,6 +45,11 @@ export class Throttle {
     this.trailing = new KeyedTimers(clock);
   }
 
+  /** Drops every trailing call (shutdown). */
+  cancelAll(): void {
+    this.trailing.clearAll();
+  }
+
   fire(key: string, force: boolean): void {
     const now = this.clock.now();
     if (force || now - (this.last.get(key) ?? 0) >= this.intervalMs) {

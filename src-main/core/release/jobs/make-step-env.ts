@@ -1,17 +1,18 @@
 import type { StepEnv } from '../steps/step-env.js';
 import { RateLimiter } from './token-bucket.js';
 
-/**
- * What the pipeline steps run with: calls pass the endpoint's token bucket; ledger writes run beside the pipeline
- * and are collected in `records`, which the engine drains before it reports a job finished.
- */
 /** The services a step environment is made of. */
 export type StepEnvDeps = Pick<
   StepEnv,
   'api' | 'ledger' | 'renderExtJson' | 'audits' | 'clock' | 'logger' | 'settings'
 >;
 
-export function makeStepEnv(deps: StepEnvDeps, records: Set<Promise<unknown>>): StepEnv {
+/**
+ * What the pipeline steps run with: calls pass the endpoint's token bucket; a ledger write runs beside the pipeline
+ * and is handed to `started` (the engine tracks it and waits for it before it reports a job finished). A failed
+ * ledger write is logged; the promise handed over never rejects.
+ */
+export function makeStepEnv(deps: StepEnvDeps, started: (written: Promise<void>) => void): StepEnv {
   const { settings } = deps;
   const limiter = new RateLimiter(deps.clock, (e) => settings.rateByEndpoint[e] ?? settings.rate);
   return {
@@ -27,11 +28,12 @@ export function makeStepEnv(deps: StepEnvDeps, records: Set<Promise<unknown>>): 
       return fn();
     },
     record: (entry) => {
-      const p = deps.ledger.record(entry).catch((err: unknown) => {
-        deps.logger.error('ledger write failed', { appid: entry.appid, kind: entry.kind, error: err });
-      });
-      records.add(p);
-      void p.finally(() => records.delete(p));
+      started(
+        deps.ledger.record(entry).then(
+          () => undefined,
+          (error: unknown) => deps.logger.error('ledger write failed', { appid: entry.appid, kind: entry.kind, error }),
+        ),
+      );
       return Promise.resolve();
     },
   };

@@ -10,14 +10,14 @@ async function alreadyCommitted(env: StepEnv, input: StepInput, sentAt: number):
   return exp?.exp_version === input.spec.userVersion && (exp.exp_time ?? 0) * 1000 >= sentAt - ARRIVAL_SKEW_MS;
 }
 
-/** pending/committing → committed: render ext_json, record the intent durably, commit, record it in the ledger. */
+/** pending/committing → committed: render ext_json, note the intent, commit, record it in the ledger. */
 export async function commitStep(env: StepEnv, input: StepInput): Promise<ItemPatch> {
   const { item, spec } = input;
   const rendered = await env.renderExtJson(spec.templateId, item.appid);
   if (item.commitSentAt !== null && (await alreadyCommitted(env, input, item.commitSentAt))) {
     const entries = await env.ledger.list(item.appid);
     const recorded = entries.some((e) => e.kind === 'commit' && e.jobId === input.jobId);
-    if (!recorded) await recordCommit(env, input, rendered.extJson, 'found on WeChat after a restart');
+    if (!recorded) recordCommit(env, input, rendered.extJson, 'found on WeChat after a restart');
     return { state: 'committed', nextAt: env.clock.now() };
   }
   if (rendered.errors.length > 0) {
@@ -26,7 +26,7 @@ export async function commitStep(env: StepEnv, input: StepInput): Promise<ItemPa
       'Fix the template ext_json or the merchant variables (Templates → ext_json), then retry the failed items.',
     );
   }
-  await input.persist({ state: 'committing', commitSentAt: env.clock.now(), extJsonHash: rendered.hash });
+  input.recordIntent({ state: 'committing', commitSentAt: env.clock.now(), extJsonHash: rendered.hash });
   await env.call('commit', () =>
     env.api.commit(item.appid, {
       template_id: spec.templateId,
@@ -35,12 +35,12 @@ export async function commitStep(env: StepEnv, input: StepInput): Promise<ItemPa
       user_desc: spec.userDesc || spec.userVersion,
     }),
   );
-  await recordCommit(env, input, rendered.extJson, null);
+  recordCommit(env, input, rendered.extJson, null);
   return { state: 'committed', nextAt: env.clock.now() };
 }
 
-async function recordCommit(env: StepEnv, input: StepInput, extJson: string, detail: string | null): Promise<void> {
-  await env.record(
+function recordCommit(env: StepEnv, input: StepInput, extJson: string, detail: string | null): void {
+  env.record(
     ledgerEntry(input.item.appid, 'commit', {
       templateId: input.spec.templateId,
       userVersion: input.spec.userVersion,

@@ -9,24 +9,23 @@ export async function releaseStep(env: StepEnv, input: StepInput): Promise<ItemP
     const info = await env.call('getVersionInfo', () => env.api.getVersionInfo(item.appid));
     if (info.release_info?.release_version === spec.userVersion) {
       const entries = await env.ledger.list(item.appid);
-      if (!entries.some((e) => e.kind === 'release' && e.jobId === input.jobId))
-        await record(env, input, 'found on WeChat');
+      if (!entries.some((e) => e.kind === 'release' && e.jobId === input.jobId)) record(env, input, 'found on WeChat');
       return { state: 'released' };
     }
   }
-  await input.persist({ releaseSentAt: env.clock.now() });
+  input.recordIntent({ releaseSentAt: env.clock.now() });
   try {
     await env.call('release', () => env.api.release(item.appid));
   } catch (err) {
     // 85052: this version is already online (released by hand or by an earlier attempt).
     if (!(err instanceof WeChatError && err.errcode === 85052)) throw err;
   }
-  await record(env, input, null);
+  record(env, input, null);
   return { state: 'released' };
 }
 
-async function record(env: StepEnv, input: StepInput, detail: string | null): Promise<void> {
-  await env.record(
+function record(env: StepEnv, input: StepInput, detail: string | null): void {
+  env.record(
     ledgerEntry(input.item.appid, 'release', {
       templateId: input.spec.templateId,
       userVersion: input.spec.userVersion,

@@ -37,7 +37,7 @@ async function adopt(
   const { appid } = input.item;
   const entries = await env.ledger.list(appid);
   if (!entries.some((e) => e.kind === 'submit_audit' && e.auditId === found.auditid)) {
-    await env.record(
+    env.record(
       ledgerEntry(appid, 'submit_audit', {
         templateId: input.spec.templateId,
         userVersion: input.spec.userVersion,
@@ -48,7 +48,7 @@ async function adopt(
     );
   }
   if (env.audits.record(appid)?.auditId !== found.auditid) {
-    await env.audits.submitted(appid, {
+    env.audits.submitted(appid, {
       auditId: found.auditid,
       userVersion: input.spec.userVersion,
       templateId: input.spec.templateId,
@@ -79,7 +79,7 @@ export async function submitStep(env: StepEnv, input: StepInput): Promise<ItemPa
   let sent = false;
   try {
     const itemList = env.settings.buildItemList ? await buildItemList(env, item.appid) : undefined;
-    await input.persist({ submitSentAt: env.clock.now() });
+    input.recordIntent({ submitSentAt: env.clock.now() });
     sent = true;
     const res = await env.call('submitAudit', () =>
       env.api.submitAudit(item.appid, { ...(itemList ? { item_list: itemList } : {}), version_desc: spec.userDesc }),
@@ -103,7 +103,7 @@ export async function submitStep(env: StepEnv, input: StepInput): Promise<ItemPa
     throw err;
   }
   // Ledger first: its order is the call order, and the result may be pushed while the store writes.
-  await env.record(
+  env.record(
     ledgerEntry(item.appid, 'submit_audit', {
       templateId: spec.templateId,
       userVersion: spec.userVersion,
@@ -111,7 +111,7 @@ export async function submitStep(env: StepEnv, input: StepInput): Promise<ItemPa
       jobId: input.jobId,
     }),
   );
-  await env.audits.submitted(item.appid, {
+  env.audits.submitted(item.appid, {
     auditId: auditid,
     userVersion: spec.userVersion,
     templateId: spec.templateId,

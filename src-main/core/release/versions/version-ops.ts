@@ -2,14 +2,15 @@ import type { AuthorizerRow } from '@contract/fleet';
 import type { GrayPlanView } from '@contract/release';
 import type { HistoryVersion } from '@wxfleet/protocol';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
-import type { ReleaseApi } from '../release-deps.js';
+import type { ReleaseApi } from '../release-api.js';
 import { ledgerEntry } from '../ledger/ledger-entry.js';
 import { WeChatError } from '../../wechat/client/wechat-error.js';
 
 export interface VersionOpsDeps {
   api: ReleaseApi;
   ledger: LedgerRecorder;
-  row(appid: string): Promise<AuthorizerRow>;
+  /** The fleet row of a mini-program after an action on it. */
+  row(appid: string): AuthorizerRow;
 }
 
 function explain(err: unknown, what: Record<number, string>): never {

@@ -27,16 +27,22 @@ export function createEgressAgents(egress: EgressConfig): EgressAgents {
   return { httpAgent: agent, httpsAgent: agent, destroy: () => agent.destroy() };
 }
 
-/** Relay egress unless the user chose direct; a relay without URL or device token is a configuration error. */
+/**
+ * Relay egress unless the user chose direct; a relay without URL or device token is a configuration error, returned
+ * (not thrown) so the transport can refuse each call with it until the settings are complete.
+ */
 export function egressFromSettings(
   settings: { egress: 'relay' | 'direct'; relayUrl: string },
   deviceToken: string | undefined,
-): EgressConfig {
+): EgressConfig | Error {
   if (settings.egress === 'direct') return { mode: 'direct' };
   if (!settings.relayUrl || !deviceToken) {
-    throw new Error(
-      'WeChat calls go through the relay by default, but the relay URL or device token is not set (Settings → Relay). ' +
-        'Create a device token on the relay with `wxfleet-relay device add NAME`.',
+    return Object.assign(
+      new Error(
+        'WeChat calls go through the relay by default, but the relay URL or device token is not set (Settings → Relay). ' +
+          'Create a device token on the relay with `wxfleet-relay device add NAME`.',
+      ),
+      { contractCode: 'not_configured' },
     );
   }
   return { mode: 'relay', relayUrl: settings.relayUrl, deviceToken };

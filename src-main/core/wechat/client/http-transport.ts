@@ -32,6 +32,8 @@ export class TransportFailure extends Error {
 
 export interface HttpTransport {
   send(req: HttpRequest): Promise<HttpResponse>;
+  /** Whether requests go through the relay's tunnel (decides how 403/407 are read). */
+  readonly viaRelay: boolean;
   close(): void;
 }
 
@@ -58,6 +60,7 @@ export function createHttpTransport(opts: HttpTransportOptions): HttpTransport {
     maxRedirects: 0,
   });
   return {
+    viaRelay: opts.egress.mode === 'relay',
     async send(req) {
       try {
         const res = await http.request<ArrayBuffer>({

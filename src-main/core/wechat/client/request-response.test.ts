@@ -98,6 +98,8 @@ describe('egress selection', () => {
       deviceToken: 'wxr_x',
     });
     expect(egressFromSettings({ egress: 'direct', relayUrl: '' }, undefined)).toEqual({ mode: 'direct' });
-    expect(() => egressFromSettings({ egress: 'relay', relayUrl: '' }, undefined)).toThrow(/device token/);
+    const missing = egressFromSettings({ egress: 'relay', relayUrl: '' }, undefined);
+    expect(missing).toBeInstanceOf(Error);
+    expect(missing).toMatchObject({ contractCode: 'not_configured', message: expect.stringMatching(/device token/) });
   });
 });

@@ -36,8 +36,6 @@ export interface CallWatcher {
 
 export interface WeChatHttpDeps {
   transport: HttpTransport;
-  /** Whether calls go through the relay's tunnel (decides how 403/407 are read). */
-  viaRelay: boolean;
   logger: Logger;
   clock: Clock;
   random?: () => number;
@@ -61,7 +59,7 @@ export function createWeChatHttp(deps: WeChatHttpDeps): WeChatHttp {
     const ctx: ParseContext = {
       endpoint: a.endpoint,
       path: a.spec.path,
-      viaRelay: deps.viaRelay,
+      viaRelay: deps.transport.viaRelay,
       binary: a.spec.binaryResponse !== undefined,
     };
     const req = buildRequest({

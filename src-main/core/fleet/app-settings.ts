@@ -6,10 +6,21 @@ import type {
   SetWebviewDomainRequest,
   SetWebviewDomainResponse,
 } from '@wxfleet/protocol';
-import type { ReleaseApi } from '../release-deps.js';
+import type { WeChatApi } from '../wechat/client/wechat-api.js';
+
+export type AppSettingsApi = Pick<
+  WeChatApi,
+  | 'modifyDomain'
+  | 'setWebviewDomain'
+  | 'bindTester'
+  | 'unbindTester'
+  | 'memberAuth'
+  | 'getPrivacySetting'
+  | 'setPrivacySetting'
+>;
 
 /** Thin calls for server domains, web-view domains, testers and the privacy guide of one mini-program. */
-export function appSettings(api: ReleaseApi) {
+export function appSettings(api: AppSettingsApi) {
   return {
     domains: (appid: string, req: ModifyDomainRequest): Promise<ModifyDomainResponse> => api.modifyDomain(appid, req),
     webviewDomains: (appid: string, req: SetWebviewDomainRequest): Promise<SetWebviewDomainResponse> =>
