@@ -90,6 +90,7 @@ export async function startWorld(sim: SimulatorConfigInput = {}): Promise<World>
       keychainService,
       relay: { backoff: { initialMs: 50, maxMs: 500 }, pingIntervalMs: 1_000, stopTimeoutMs: 2_000 },
       wechat: { retry: { baseDelayMs: 5 } },
+      release: { scanPollMs: 300, auditPollMs: 60_000, progressThrottleMs: 100 },
     });
 
   const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
