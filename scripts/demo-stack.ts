@@ -66,9 +66,12 @@ async function freePort(): Promise<number> {
 
 export async function startDemoStack(options: DemoStackOptions): Promise<DemoStack> {
   const cleanups: (() => Promise<void>)[] = [];
-  const close = async (): Promise<void> => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  };
+  let closing: Promise<void> | null = null;
+  // Once, however often it is asked: the last started part stops first.
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    })());
   try {
     // The relay must know the simulator's host:port (tunnel allow-list) and the simulator the relay's (push URLs),
     // so the simulator's port is reserved first.

@@ -109,6 +109,14 @@ export class JobEngine {
     await this.deps.store.release.update((d) => {
       d.jobs[id] = record;
     });
+    this.deps.logger.info('job started', {
+      jobId: id,
+      templateId: spec.templateId,
+      userVersion: spec.userVersion,
+      items: spec.appids.length,
+      canary: record.spec.canary,
+      autoRelease: spec.autoRelease,
+    });
     this.ensureLoop(id);
     return jobView(this.must(id));
   }
@@ -149,6 +157,7 @@ export class JobEngine {
       j.pauseKind = 'none';
       j.pauseReason = null;
     });
+    this.deps.logger.info('job resumed', { jobId: id, after: job.pauseKind });
     this.ensureLoop(id);
     return jobView(this.must(id));
   }
@@ -166,6 +175,7 @@ export class JobEngine {
       }
     });
     this.runners.get(id)?.wake?.();
+    this.deps.logger.info('job cancelled', { jobId: id });
     this.emitProgress(id, true);
     return jobView(this.must(id));
   }
@@ -187,6 +197,7 @@ export class JobEngine {
         j.pauseReason = null;
       }
     });
+    this.deps.logger.info('job retrying its failed items', { jobId: id });
     this.ensureLoop(id);
     return jobView(this.must(id));
   }
@@ -342,6 +353,8 @@ export class JobEngine {
           patch.state === undefined &&
           this.must(jobId).items[appid]?.state !== 'auditing';
         if (!overtaken) this.write(jobId, this.patchItem(jobId, appid, { error: null, ...patch }));
+        if (patch.state !== undefined && patch.state !== input.item.state)
+          this.deps.logger.debug('job item moved', { jobId, appid, from: input.item.state, to: patch.state });
         // The result may have been pushed while the submission was still being written.
         this.settleAudit(jobId, appid);
       } catch (err) {
@@ -371,6 +384,7 @@ export class JobEngine {
       `Deploy ${view.spec.userVersion} finished: ${c.released ?? 0} released, ${c.passed ?? 0} passed, ` +
       `${c.rejected ?? 0} rejected, ${c.failed ?? 0} failed of ${view.total}.`;
     this.deps.emit('app:notice', { kind: 'job_finished', message, jobId: id });
+    this.deps.logger.info('job finished', { jobId: id, userVersion: view.spec.userVersion, counts: c });
     this.emitProgress(id, true);
     await written;
   }
