@@ -1,5 +1,6 @@
 import type { EmitEvent } from '../../contract/handlers.js';
 import type { Logger } from '../platform/log/logger.js';
+import { redactText } from '../platform/log/redact.js';
 
 type CrashEvent = 'unhandledRejection' | 'uncaughtException';
 
@@ -18,7 +19,8 @@ export function watchCrashes(source: CrashSource, logger: Logger, emit: EmitEven
   const report = (kind: CrashEvent) => (error: unknown) => {
     const stack = error instanceof Error ? error.stack : undefined;
     logger.error(kind === 'unhandledRejection' ? 'unhandled rejection' : 'uncaught exception', { error, stack });
-    emit('app:error', { message: error instanceof Error ? error.message : String(error) });
+    // Redacted like the log: the window must never see a token from a URL in an error.
+    emit('app:error', { message: redactText(error instanceof Error ? error.message : String(error)) });
   };
   const rejection = report('unhandledRejection');
   const exception = report('uncaughtException');
