@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { DEMO_PROFILE } from '../../scripts/demo-config.js';
 import { startDemoStack } from '../../scripts/demo-stack.js';
 import type { InvokeChannel, InvokeMap } from '../../src-main/contract/ipc.js';
 import { keytarKeychain } from '../../src-main/core/platform/vault/keytar-keychain.js';
@@ -223,7 +224,7 @@ it('after the demo has run a deploy, the profile holds a log file with the job a
   } finally {
     await stack.close();
     await keytarKeychain()
-      .deletePassword(keychainService, 'demo')
+      .deletePassword(keychainService, DEMO_PROFILE)
       .catch(() => false);
     await rm(profileDir, { recursive: true, force: true });
   }
