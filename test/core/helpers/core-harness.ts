@@ -15,14 +15,8 @@ import { keytarKeychain } from '../../../src-main/core/platform/vault/keytar-key
 import type { Vault } from '../../../src-main/core/platform/vault/vault.js';
 import type { ReleaseSettings } from '../../../src-main/core/release/release-settings.js';
 import type { EgressConfig } from '../../../src-main/core/wechat/client/egress.js';
+import type { WeChatStack } from '../../../src-main/core/wechat/wechat-stack.js';
 import type { RetryOptions } from '../../../src-main/core/wechat/client/retry-policy.js';
-import type { WeChatApi } from '../../../src-main/core/wechat/client/wechat-api.js';
-import type { WeChatClient } from '../../../src-main/core/wechat/client/wechat-client.js';
-import type { WeChatHttp } from '../../../src-main/core/wechat/client/wechat-http.js';
-import type { AuthorizerTokens } from '../../../src-main/core/wechat/tokens/authorizer-tokens.js';
-import type { ComponentTokens } from '../../../src-main/core/wechat/tokens/component-token.js';
-import type { ReconcileReport } from '../../../src-main/core/wechat/tokens/reconcile.js';
-import type { TicketStore } from '../../../src-main/core/wechat/tokens/ticket-store.js';
 import type { Emitted, LogLine } from '../../helpers/test-app.js';
 import { readLog, testConfig, testKeychainService } from '../../helpers/test-app.js';
 import type { TicketReceiver } from './ticket-receiver.js';
@@ -47,7 +41,10 @@ export interface HarnessOptions {
 }
 
 /** The app of a test profile on the simulator (direct egress unless told), with its services at hand. */
-export interface Harness {
+export interface Harness extends Pick<
+  WeChatStack,
+  'http' | 'tickets' | 'component' | 'authorizers' | 'client' | 'api' | 'reconcile'
+> {
   app: App;
   simUrl: string;
   platform: { componentAppid: string; componentAppsecret: string; token: string; encodingAESKey: string };
@@ -60,14 +57,7 @@ export interface Harness {
   emitted: Emitted[];
   vault: Vault;
   store: Store;
-  http: WeChatHttp;
-  tickets: TicketStore;
-  component: ComponentTokens;
-  authorizers: AuthorizerTokens;
-  client: WeChatClient;
-  api: WeChatApi;
   receiver: TicketReceiver;
-  reconcile(): Promise<ReconcileReport>;
   control<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
   /** The simulator's call log (its own witness of what reached "WeChat"), optionally for one path. */
   calls(path?: string): Promise<CallRecord[]>;

@@ -8,10 +8,12 @@ import type { Logger } from '../../platform/log/logger.js';
 import type { ExtJsonRenderer, ReleaseApi } from '../release-api.js';
 import type { ReleaseSettings } from '../release-settings.js';
 import { auditOutcome } from '../steps/audit-step.js';
-import { isActive, runStep } from '../steps/run-step.js';
-import type { ItemPatch, StepEnv, StepInput } from '../steps/step-env.js';
+import { isActive } from '../steps/run-step.js';
+import type { ItemPatch } from '../steps/step-env.js';
 import type { Store } from '../../platform/store/store.js';
-import { itemFailure } from './item-failure.js';
+import type { ItemRunHost } from './job-item-run.js';
+import { runJobItem } from './job-item-run.js';
+import { cancelJob, pauseJob, resumeJob, retryFailedItems } from './job-transitions.js';
 import { markUncertain } from './job-recovery.js';
 import { planJob } from './job-policy.js';
 import { newJobRecord, validateSpec } from './job-spec.js';
@@ -58,7 +60,7 @@ export class JobEngine {
   private readonly records = new Set<Promise<void>>();
   private readonly quotaTimers: KeyedTimers;
   private readonly progress: Throttle;
-  private readonly env: StepEnv;
+  private readonly itemHost: ItemRunHost;
   private stopped = false;
 
   constructor(private readonly deps: JobEngineDeps) {
@@ -68,13 +70,22 @@ export class JobEngine {
       const job = this.data.jobs[id];
       if (job) deps.emit('jobs:progress', jobView(job));
     });
-    this.env = makeStepEnv(deps, (written) => {
-      this.records.add(written);
-      deps.tasks.track(
-        'ledger write',
-        written.finally(() => this.records.delete(written)),
-      );
-    });
+    this.itemHost = {
+      ...deps,
+      env: makeStepEnv(deps, (written) => {
+        this.records.add(written);
+        deps.tasks.track(
+          'ledger write',
+          written.finally(() => this.records.delete(written)),
+        );
+      }),
+      job: (id) => this.must(id),
+      setJob: (id, fn) => this.setJob(id, fn),
+      patchItem: (jobId, appid, patch) => this.patchItem(jobId, appid, patch),
+      write: (jobId, written) => this.write(jobId, written),
+      pause: (id, kind, reason) => this.pause(id, kind, reason),
+      settleAudit: (jobId, appid) => this.settleAudit(jobId, appid),
+    };
     deps.audits.onResolved((appid) => this.applyAudit(appid));
   }
 
@@ -124,11 +135,7 @@ export class JobEngine {
   async pause(id: string, kind: PauseKind = 'manual', reason = 'Paused by hand.'): Promise<JobView> {
     const job = this.must(id);
     if (job.status === 'finished' || job.status === 'cancelled') return jobView(job);
-    const written = this.setJob(id, (j) => {
-      j.status = 'paused';
-      j.pauseKind = kind;
-      j.pauseReason = reason;
-    });
+    const written = this.setJob(id, (j) => pauseJob(j, kind, reason));
     if (kind !== 'manual') {
       this.deps.emit('app:notice', { kind: 'job_paused', message: reason, jobId: id });
       this.deps.logger.warn('job paused', { jobId: id, kind });
@@ -144,19 +151,7 @@ export class JobEngine {
     if (job.status !== 'paused') return jobView(job);
     this.clearQuotaWatch(id);
     if (job.pauseKind === 'quota') await this.deps.quota.tryRefresh(job.spec.appids[0]);
-    await this.setJob(id, (j) => {
-      if (j.pauseKind === 'canary') j.canaryAccepted = true;
-      // Resuming after the budget ran out is the consent to spend what the remaining items need.
-      if (j.pauseKind === 'budget') j.spec.auditBudget = null;
-      if (j.pauseKind === 'stop_the_line') {
-        const done = Object.values(j.items).filter((i) => !isActive(i.state, j.spec.autoRelease));
-        j.ackFinished = done.length;
-        j.ackFailed = done.filter((i) => i.state === 'failed' || i.state === 'rejected').length;
-      }
-      j.status = 'running';
-      j.pauseKind = 'none';
-      j.pauseReason = null;
-    });
+    await this.setJob(id, resumeJob);
     this.deps.logger.info('job resumed', { jobId: id, after: job.pauseKind });
     this.ensureLoop(id);
     return jobView(this.must(id));
@@ -167,13 +162,7 @@ export class JobEngine {
     if (job.status === 'finished' || job.status === 'cancelled') return jobView(job);
     this.clearQuotaWatch(id);
     const inflight = this.runners.get(id)?.inflight ?? new Set<string>();
-    await this.setJob(id, (j) => {
-      j.status = 'cancelled';
-      j.pauseReason = null;
-      for (const item of Object.values(j.items)) {
-        if (isActive(item.state, j.spec.autoRelease) && !inflight.has(item.appid)) item.state = 'cancelled';
-      }
-    });
+    await this.setJob(id, (j) => cancelJob(j, inflight));
     this.runners.get(id)?.wake?.();
     this.deps.logger.info('job cancelled', { jobId: id });
     this.emitProgress(id, true);
@@ -182,21 +171,7 @@ export class JobEngine {
 
   async retryFailed(id: string): Promise<JobView> {
     const now = this.deps.clock.now();
-    await this.setJob(id, (j) => {
-      for (const item of Object.values(j.items)) {
-        if (item.state !== 'failed') continue;
-        item.state = item.failedFrom ?? 'pending';
-        item.failedFrom = null;
-        item.error = null;
-        item.attempts = 0;
-        item.nextAt = now;
-      }
-      if (j.status === 'finished' || j.status === 'paused') {
-        j.status = 'running';
-        j.pauseKind = 'none';
-        j.pauseReason = null;
-      }
-    });
+    await this.setJob(id, (j) => retryFailedItems(j, now));
     this.deps.logger.info('job retrying its failed items', { jobId: id });
     this.ensureLoop(id);
     return jobView(this.must(id));
@@ -326,45 +301,8 @@ export class JobEngine {
   }
 
   private async runItem(jobId: string, appid: string, r: Runner): Promise<void> {
-    const job = this.must(jobId);
-    const item = job.items[appid];
     try {
-      if (!item) return;
-      const spend = (delta: number): void =>
-        this.write(
-          jobId,
-          this.setJob(jobId, (j) => (j.auditsSpent += delta)),
-        );
-      const input: StepInput = {
-        jobId,
-        spec: job.spec,
-        item: { ...item },
-        recordIntent: (patch) => this.write(jobId, this.patchItem(jobId, appid, patch)),
-        reserveAudit: () => this.deps.quota.reserve(this.must(jobId), spend),
-        refundAudit: () => this.deps.quota.refund(spend),
-      };
-      const step = runStep(this.env, input);
-      if (!step) return;
-      try {
-        const patch = await step;
-        // An audit result applied while this step polled is newer than the step's "ask again later".
-        const overtaken =
-          input.item.state === 'auditing' &&
-          patch.state === undefined &&
-          this.must(jobId).items[appid]?.state !== 'auditing';
-        if (!overtaken) this.write(jobId, this.patchItem(jobId, appid, { error: null, ...patch }));
-        if (patch.state !== undefined && patch.state !== input.item.state)
-          this.deps.logger.debug('job item moved', { jobId, appid, from: input.item.state, to: patch.state });
-        // The result may have been pushed while the submission was still being written.
-        this.settleAudit(jobId, appid);
-      } catch (err) {
-        const current = this.must(jobId).items[appid] ?? item;
-        const out = itemFailure(current, err, this.deps.clock.now(), this.deps.settings, this.deps.random);
-        if (!out.pause)
-          this.deps.logger.info('job item step failed', { jobId, appid, state: current.state, error: err });
-        await this.patchItem(jobId, appid, out.patch);
-        if (out.pause) await this.pause(jobId, out.pause.kind, out.pause.reason);
-      }
+      await runJobItem(this.itemHost, jobId, appid);
     } catch (err) {
       this.deps.logger.error('job item crashed', { jobId, appid, error: err });
     } finally {
