@@ -170,7 +170,7 @@ async function wire(
         store,
         clock,
         emit,
-        tickets: () => wechat.tickets,
+        tickets: wechat.tickets,
         authorization: onboarding.events,
         pushBus,
         eventLog,

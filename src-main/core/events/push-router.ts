@@ -13,7 +13,7 @@ export interface PushRouterDeps {
   store: Store;
   clock: Clock;
   emit: EmitEvent;
-  tickets: () => TicketStore;
+  tickets: TicketStore;
   authorization: AuthorizationEvents;
   pushBus: PushBus;
   eventLog: EventLog;
@@ -46,7 +46,7 @@ export function createPushRouter(deps: PushRouterDeps): (event: AppliedEvent) =>
   async function route(push: Push, event: AppliedPushEvent): Promise<void> {
     switch (push.kind) {
       case 'component_verify_ticket':
-        return deps.tickets().put(push.ticket, receivedMs(event.receivedAt));
+        return deps.tickets.put(push.ticket, receivedMs(event.receivedAt));
       case 'authorized':
       case 'updateauthorized':
         return deps.authorization.onAuthorization(push);
