@@ -31,6 +31,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['src-main/shell/**/*.ts', 'test/shell/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

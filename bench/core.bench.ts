@@ -1,14 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../src-main/core/core.js';
-import { profilePaths } from '../src-main/core/fs/profile-paths.js';
-import { silentLogger } from '../src-main/core/log/logger.js';
-import { systemClock } from '../src-main/core/clock/clock.js';
-import { openStore } from '../src-main/core/store/store.js';
-import type { Keychain } from '../src-main/core/vault/keychain.js';
-import { openVault } from '../src-main/core/vault/vault.js';
-import { authorizerRefreshTokenName } from '../src-main/core/vault/secret-names.js';
+import { realProfileConfig } from '../src-main/core/app/app-config.js';
+import { createApp } from '../src-main/core/app/create-app.js';
+import { profilePaths } from '../src-main/core/platform/fs/profile-paths.js';
+import { silentLogger } from '../src-main/core/platform/log/logger.js';
+import { systemClock } from '../src-main/core/platform/clock/clock.js';
+import { openStore } from '../src-main/core/platform/store/store.js';
+import type { Keychain } from '../src-main/core/platform/vault/keychain.js';
+import { openVault } from '../src-main/core/platform/vault/vault.js';
+import { authorizerRefreshTokenName } from '../src-main/core/platform/vault/secret-names.js';
 import type { BenchRow } from './bench-row.js';
 
 const ROUNDS = 7;
@@ -63,9 +64,10 @@ async function coldStartMs(count: number): Promise<number> {
     const times: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const start = performance.now();
-      const core = await createCore({ profileDir: root, profile: 'bench', keychain, emit: () => undefined });
+      const app = await createApp(realProfileConfig(root, 'bench', 'bench'), { keychain, emit: () => undefined });
+      await app.start();
       times.push(performance.now() - start);
-      await core.close();
+      await app.stop();
     }
     return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
   } finally {

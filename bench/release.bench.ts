@@ -5,21 +5,17 @@ import { WxCrypt } from '@wxfleet/protocol';
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { systemClock } from '../src-main/core/clock/clock.js';
-import { PushBus } from '../src-main/core/events/push-bus.js';
-import { profilePaths } from '../src-main/core/fs/profile-paths.js';
-import { createReleaseHandlers } from '../src-main/core/jobs/release-handlers.js';
-import { startRelease } from '../src-main/core/jobs/start-release.js';
-import { openLedger } from '../src-main/core/ledger/ledger.js';
-import { silentLogger } from '../src-main/core/log/logger.js';
-import { openStore } from '../src-main/core/store/store.js';
-import type { WeChatStack } from '../src-main/core/tokens/wechat-stack.js';
-import { createWeChatStack } from '../src-main/core/tokens/wechat-stack.js';
-import type { ReleaseDeps } from '../src-main/core/pipeline/pipeline-deps.js';
-import type { Keychain } from '../src-main/core/vault/keychain.js';
-import { openVault } from '../src-main/core/vault/vault.js';
+import { realProfileConfig } from '../src-main/core/app/app-config.js';
+import { systemClock } from '../src-main/core/platform/clock/clock.js';
+import type { App } from '../src-main/core/app/create-app.js';
+import { createApp } from '../src-main/core/app/create-app.js';
+import { wireRelease } from '../src-main/core/app/wire-release.js';
+import type { JobEngine } from '../src-main/core/release/jobs/job-engine.js';
+import type { Ledger } from '../src-main/core/release/ledger/ledger.js';
+import type { ReleaseSettings } from '../src-main/core/release/release-settings.js';
+import type { Keychain } from '../src-main/core/platform/vault/keychain.js';
+import type { WeChatStack } from '../src-main/core/wechat/wechat-stack.js';
 import { startTicketReceiver } from '../test/core/helpers/ticket-receiver.js';
-import { testRenderer } from '../test/release/jobs-ext-json.js';
 import type { BenchRow } from './bench-row.js';
 
 const APPS = 1000;
@@ -131,20 +127,27 @@ export async function run(): Promise<BenchRow[]> {
   });
   // The simulator pushes its first ticket as it starts.
   for (let i = 0; i < 100 && !receiver.latest; i++) await new Promise((r) => setTimeout(r, 50));
-  const clock = systemClock;
-  const logger = silentLogger;
-  const paths = profilePaths(root, 'bench');
-  const vault = await openVault({ paths, keychain: memoryKeychain(), logger, clock });
-  const store = await openStore({ dir: paths.storeDir, logger, clock });
-  await store.settings.update((s) => {
-    s.componentAppid = sim.platform.componentAppid;
-    s.apiBaseUrl = sim.url;
+  const settings: Partial<ReleaseSettings> = {
+    concurrency: CONCURRENCY,
+    maxConcurrency: CONCURRENCY,
+    buildItemList: false,
+    auditPollMs: 3_600_000,
+    rate: { perSecond: 1_000, burst: 64 },
+  };
+  const app: App = await createApp(
+    { ...realProfileConfig(root, 'bench', 'bench'), wechat: { baseUrl: sim.url, tuning: {} }, release: settings },
+    { keychain: memoryKeychain(), emit: () => undefined },
+  );
+  const { store, wechat: stack } = app.services;
+  await app.services.settings.savePlatform({
+    componentAppid: sim.platform.componentAppid,
+    appsecret: sim.platform.componentAppsecret,
+    token: sim.platform.token,
+    encodingAESKey: sim.platform.encodingAESKey,
   });
-  await vault.set('component.appsecret', sim.platform.componentAppsecret);
-  await vault.set('component.token', sim.platform.token);
-  await vault.set('component.encodingAesKey', sim.platform.encodingAESKey);
-  const stack = createWeChatStack({ vault, store, clock, logger, egress: { mode: 'direct' }, baseUrl: sim.url });
-  if (receiver.latest) await stack.tickets.put(receiver.latest, clock.now());
+  await app.services.settings.savePreferences({ egress: 'direct' });
+  await app.start();
+  if (receiver.latest) await stack.tickets.put(receiver.latest, Date.now());
   try {
     const all = await onboard(sim, stack, 2 * APPS + SEQUENTIAL_SAMPLE, sim.platform.componentAppid);
     await store.authorizers.update((d) => {
@@ -158,7 +161,7 @@ export async function run(): Promise<BenchRow[]> {
           status: 'authorized',
           statusReason: null,
           authTime: null,
-          updatedAt: clock.now(),
+          updatedAt: Date.now(),
         };
     });
     const sample = all.slice(2 * APPS);
@@ -169,13 +172,12 @@ export async function run(): Promise<BenchRow[]> {
     await stack.api.addToTemplate({ draft_id: draft.draft_id });
     const templateId =
       (await stack.api.getTemplateList()).template_list.find((t) => t.user_version === '9.0.0')?.template_id ?? 0;
-    const render = testRenderer();
     await control(sim, 'POST', '/faults', { path: '*', kind: 'latency', latencyMs: LATENCY_MS });
 
     // Sequential baseline: the loop agencies run today, on a sample.
     const seqStart = performance.now();
     for (const appid of sample) {
-      const { extJson } = render(templateId, appid);
+      const extJson = JSON.stringify({ extEnable: true, extAppid: appid, ext: { shop: appid } });
       await stack.api.commit(appid, {
         template_id: templateId,
         ext_json: extJson,
@@ -187,29 +189,10 @@ export async function run(): Promise<BenchRow[]> {
     }
     const sequentialPerApp = (performance.now() - seqStart) / SEQUENTIAL_SAMPLE;
 
-    const measure = async (appids: string[], ledger: ReleaseDeps['ledger']) => {
-      const deps: ReleaseDeps = {
-        store,
-        api: stack.api,
-        ledger,
-        renderExtJson: render,
-        pushBus: new PushBus(),
-        clock,
-        logger,
-        emit: () => undefined,
-        settings: {
-          concurrency: CONCURRENCY,
-          maxConcurrency: CONCURRENCY,
-          buildItemList: false,
-          auditPollMs: 3_600_000,
-          rate: { perSecond: 1_000, burst: 64 },
-        },
-      };
-      const handlers = createReleaseHandlers(deps);
-      const runtime = startRelease(deps);
+    const measure = async (appids: string[], engine: JobEngine) => {
       const before = (await control<{ calls: Call[] }>(sim, 'GET', '/calls?limit=200000')).calls.length;
       const start = performance.now();
-      const job = await handlers['jobs:startDeploy']({
+      const job = await engine.start({
         templateId,
         appids,
         userVersion: '9.0.0',
@@ -219,21 +202,36 @@ export async function run(): Promise<BenchRow[]> {
         concurrency: CONCURRENCY,
       });
       for (;;) {
-        const view = await handlers['jobs:get'](job.id);
+        const view = engine.get(job.id);
         if ((view.counts.auditing ?? 0) + (view.counts.failed ?? 0) === appids.length) break;
         await new Promise((r) => setTimeout(r, 20));
       }
       const wall = performance.now() - start;
-      await runtime.stop();
       const calls = (await control<{ calls: Call[] }>(sim, 'GET', '/calls?limit=200000')).calls.slice(before);
       return { wall, calls: calls.length, tokenCalls: calls.filter((c) => TOKEN_PATHS.includes(c.path)).length };
     };
-    const nullLedger: ReleaseDeps['ledger'] = { record: async () => ({}) as never, list: async () => [] };
-    const engine = await measure(all.slice(0, APPS), nullLedger);
-    const full = await measure(
-      all.slice(APPS, 2 * APPS),
-      await openLedger({ dir: join(root, 'ledger'), logger, clock }),
-    );
+    // The job engine alone: the app's release side wired again over a ledger that keeps nothing.
+    const nullLedger: Ledger = {
+      record: async () => ({}) as never,
+      list: async () => [],
+      entries: () => [],
+      appids: () => [],
+      extJsonText: () => null,
+    };
+    const stubbed = wireRelease({
+      ...app.services,
+      api: stack.api,
+      ledger: nullLedger,
+      emit: () => undefined,
+      settings,
+      random: Math.random,
+      row: (appid) => app.services.fleet.row(appid),
+      clock: systemClock,
+    });
+    const engine = await measure(all.slice(0, APPS), stubbed.engine);
+    stubbed.stop();
+    await app.services.tasks.drain();
+    const full = await measure(all.slice(APPS, 2 * APPS), app.services.release.engine);
     const bound = (calls: number): number => (calls * LATENCY_MS) / CONCURRENCY;
     const sequential = sequentialPerApp * APPS;
     const rssMb = process.resourceUsage().maxRSS / 1024;
@@ -286,7 +284,7 @@ export async function run(): Promise<BenchRow[]> {
       { name: 'release: peak RSS of the console process (simulator in its own process)', value: rssMb, unit: 'MiB' },
     ];
   } finally {
-    stack.close();
+    await app.stop();
     await sim.close();
     await receiver.close();
     await rm(root, { recursive: true, force: true });

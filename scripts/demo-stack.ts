@@ -2,6 +2,7 @@
  * Simulator + relay + console host on loopback, wired together the way an agency wires WeChat, its relay and its
  * desktop. Used by `npm run demo`, the end-to-end tests and the renderer benchmark.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -11,9 +12,11 @@ import { startServer } from '../relay/src/server.js';
 import { openStore as openRelayStore } from '../relay/src/store/relay-store.js';
 import { startSimulator } from '../simulator/src/index.js';
 import type { SimulatorConfigInput } from '../simulator/src/index.js';
-import type { Keychain } from '../src-main/core/vault/keychain.js';
+import type { AppConfig } from '../src-main/core/app/app-config.js';
+import type { Keychain } from '../src-main/core/platform/vault/keychain.js';
 import { startConsoleHost } from '../src-main/web-host/console-host.js';
 import type { ConsoleHost } from '../src-main/web-host/console-host.js';
+import { demoConfig } from './demo-config.js';
 
 export interface DemoStackOptions {
   profileDir: string;
@@ -23,7 +26,10 @@ export interface DemoStackOptions {
   prewire: boolean;
   hostPort?: number;
   sim?: SimulatorConfigInput;
-  keychainService?: string;
+  /** Changes to the demo's config (a test's own keychain service, say). */
+  config?: (config: AppConfig) => AppConfig;
+  /** `process` when the stack is the process (the demo command). */
+  crashes?: NodeJS.Process;
 }
 
 export interface DemoStack {
@@ -32,11 +38,17 @@ export interface DemoStack {
   relayUrl: string;
   deviceToken: string;
   platform: { componentAppid: string; componentAppsecret: string; token: string; encodingAESKey: string };
+  /** The console's runtime config (the Electron window the demo opens reads it from a file). */
+  config: AppConfig;
   host: ConsoleHost;
   /** Calls the simulator's control API. */
   control<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
 }
+
+const { version: DEMO_VERSION } = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')) as {
+  version: string;
+};
 
 export const DEMO_TIMINGS: SimulatorConfigInput = {
   ticketIntervalSeconds: 30,
@@ -54,9 +66,12 @@ async function freePort(): Promise<number> {
 
 export async function startDemoStack(options: DemoStackOptions): Promise<DemoStack> {
   const cleanups: (() => Promise<void>)[] = [];
-  const close = async (): Promise<void> => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  };
+  let closing: Promise<void> | null = null;
+  // Once, however often it is asked: the last started part stops first.
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    })());
   try {
     // The relay must know the simulator's host:port (tunnel allow-list) and the simulator the relay's (push URLs),
     // so the simulator's port is reserved first.
@@ -97,14 +112,14 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     });
     cleanups.push(() => sim.close());
 
+    const base = demoConfig({ profileDir: options.profileDir, simUrl: sim.url, version: DEMO_VERSION });
+    const config = options.config ? options.config(base) : base;
     const host = await startConsoleHost({
-      profileDir: options.profileDir,
-      profile: 'demo',
+      config,
       keychain: options.keychain,
       rendererDir: options.rendererDir,
-      wechatBaseUrl: sim.url,
       ...(options.hostPort ? { port: options.hostPort } : {}),
-      ...(options.keychainService ? { keychainService: options.keychainService } : {}),
+      ...(options.crashes ? { crashes: options.crashes } : {}),
     });
     cleanups.push(() => host.close());
 
@@ -142,6 +157,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       relayUrl,
       deviceToken,
       platform: sim.platform,
+      config,
       host,
       control,
       close,

@@ -6,12 +6,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { keytarKeychain } from '../src-main/core/vault/keytar-keychain.js';
+import { keytarKeychain } from '../src-main/core/platform/vault/keytar-keychain.js';
 import { startDemoStack } from './demo-stack.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -42,31 +42,29 @@ const stack = await startDemoStack({
   keychain: keytarKeychain(),
   rendererDir: join(root, 'out/renderer'),
   prewire: true,
+  crashes: process,
   ...(values.port ? { hostPort: Number(values.port) } : {}),
 });
 
-// The demo seed has nine merchants who authorized before this desktop existed: reconcile once the first ticket is in.
-void (async () => {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    if ((await stack.host.invoke('authorizers:sync', null)).ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-  }
-})();
+// The demo seed has nine merchants who authorized before this desktop existed: one sync finds them (it waits for
+// the first ticket to arrive through the relay) and reads the versions they already run.
+const firstSync = stack.host.invoke('authorizers:sync', null).then((result) => {
+  if (!result.ok)
+    console.log(`首次同步未完成，请在“小程序”页点击同步。/ First sync failed (${result.error.message}); press Sync.`);
+});
 
 let electron: ReturnType<typeof spawn> | null = null;
 const binary = electronBinary();
 if (binary !== null && process.env['DISPLAY'] !== undefined) {
   // The Electron shell opens the same profile; the browser host stays up as well for a second window.
+  // The Electron shell reads the demo's config from a file: it opens the same throw-away profile on the simulator.
+  const configFile = join(profileDir, 'demo-config.json');
+  await writeFile(configFile, JSON.stringify(stack.config, null, 2), { mode: 0o600 });
   electron = spawn(binary, [root], {
     stdio: 'inherit',
-    env: {
-      ...process.env,
-      WXFLEET_PROFILE: 'demo',
-      WXFLEET_PROFILE_DIR: profileDir,
-      WXFLEET_WECHAT_BASE_URL: stack.simUrl,
-    },
+    env: { ...process.env, WXFLEET_PROFILE_DIR: profileDir, WXFLEET_CONFIG: configFile },
   });
-  electron.on('exit', () => void shutdown());
+  electron.on('exit', shutdown);
 }
 
 console.log(`
@@ -82,14 +80,21 @@ ${binary === null ? '  未找到 Electron，改用浏览器界面。/ Electron i
 `);
 
 let stopping = false;
-async function shutdown(): Promise<void> {
+function shutdown(): void {
   if (stopping) return;
   stopping = true;
   console.log('正在停止… / Stopping…');
   electron?.kill();
-  await stack.close();
-  if (values.fresh) await rm(profileDir, { recursive: true, force: true });
-  process.exit(0);
+  firstSync
+    .then(() => stack.close())
+    .then(() => (values.fresh ? rm(profileDir, { recursive: true, force: true }) : undefined))
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error instanceof Error ? error.message : String(error));
+        process.exit(1);
+      },
+    );
 }
-process.once('SIGINT', () => void shutdown());
-process.once('SIGTERM', () => void shutdown());
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

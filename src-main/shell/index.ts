@@ -1,88 +1,100 @@
 import { app } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import type { EmitEvent, InvokeHandlers } from '@contract/handlers';
-import { keytarKeychain } from '@core/vault/keytar-keychain';
-import { openConsole } from '../web-host/open-console';
-import type { OpenConsole } from '../web-host/open-console';
+import type { EmitEvent } from '@contract/handlers';
+import type { App } from '@core/app/create-app';
+import { createApp } from '@core/app/create-app';
+import { hostConfig } from '@core/app/host-config';
+import { keytarKeychain } from '@core/platform/vault/keytar-keychain';
+import { createExternalLinkOpener } from './external-link-opener';
 import { registerHandlers } from './handlers';
 import { notify } from './notifier';
-import { createMainWindow } from './window-factory';
-import { createExternalLinkOpener } from './external-link-opener';
 import { installQuitSequence } from './quit-sequence';
 import { resolveRendererSource } from './renderer-source';
 import { createSenderCheck } from './sender-check';
 import { startUpdates } from './updater';
+import type { Updates } from './updater';
+import { createMainWindow } from './window-factory';
 
-// Composition root: one instance, one window, the core behind the checked IPC channels, events to the window.
+// Composition only: the config from the environment, the app from the core, the window, IPC and notifications.
 if (!app.requestSingleInstanceLock()) app.quit();
 
-const profile = process.env['WXFLEET_PROFILE'] ?? 'demo';
-const appInfo = (): { name: string; version: string; profile: string } => ({
-  name: 'wxfleet',
-  version: app.getVersion(),
-  profile,
+let window: BrowserWindow | null = null;
+let core: App | null = null;
+let updates: Updates | null = null;
+
+const emit: EmitEvent = (channel, payload) => {
+  if (window !== null && !window.isDestroyed()) window.webContents.send(channel, payload);
+  if (channel === 'app:notice') notify(payload as Parameters<typeof notify>[0]);
+};
+const logError = (message: string, error: unknown): void => {
+  if (core !== null) core.services.logger.error(message, { error });
+  else console.error(message, error);
+};
+
+/** A real profile (`default` in the user-data directory) unless WXFLEET_PROFILE / WXFLEET_CONFIG say otherwise. */
+async function openCore(): Promise<App> {
+  const config = await hostConfig({
+    profileDir: process.env['WXFLEET_PROFILE_DIR'] ?? app.getPath('userData'),
+    version: app.getVersion(),
+    ...(process.env['WXFLEET_PROFILE'] ? { profile: process.env['WXFLEET_PROFILE'] } : {}),
+    ...(process.env['WXFLEET_CONFIG'] ? { configFile: process.env['WXFLEET_CONFIG'] } : {}),
+  });
+  return createApp(config, { keychain: keytarKeychain(), emit, crashes: process });
+}
+
+// Quitting waits for the core: background work drained, every change durable, the log closed.
+installQuitSequence(app, {
+  stopCore: async () => {
+    updates?.stop();
+    await core?.stop();
+  },
+  onError: (error) => logError('wxfleet did not stop cleanly', error),
 });
 
 app.whenReady().then(async () => {
+  let failure: unknown = null;
+  try {
+    core = await openCore();
+  } catch (error) {
+    failure = error;
+  }
   const appDir = app.getAppPath();
-  const core: Partial<InvokeHandlers> = {};
-  // Shell edge (window, links, IPC sender, updates, quit): see the shell's own modules.
   const source = resolveRendererSource({
     isPackaged: app.isPackaged,
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
     rendererDir: join(appDir, 'out/renderer'),
   });
   const openExternalLink = createExternalLinkOpener({
-    relayUrl: async () => (await core['settings:get']?.())?.relay.url ?? null,
-    onRefused: (origin) => console.warn(`external link refused: ${origin}`),
-    onError: (error) => console.error('opening an external link failed', error),
+    relayUrl: async () => (core === null ? null : (await core.handlers['settings:get']()).relay.url),
+    onRefused: (origin) => core?.services.logger.warn('external link refused', { origin }),
+    onError: (error) => logError('opening an external link failed', error),
   });
-  const window = createMainWindow({
-    preloadPath: join(appDir, 'out/preload/index.cjs'),
-    source,
-    openExternalLink,
+  const main = createMainWindow({ preloadPath: join(appDir, 'out/preload/index.cjs'), source, openExternalLink });
+  window = main;
+  registerHandlers({
+    isTrustedSender: createSenderCheck(main, source),
+    appInfo: () => ({ name: 'wxfleet', version: app.getVersion(), profile: core?.config.profile ?? '' }),
+    core: core?.handlers ?? {},
   });
-  const isTrustedSender = createSenderCheck(window, source);
-  const updates = await startUpdates({
-    enabled: app.isPackaged,
+  updates = await startUpdates({
+    enabled: app.isPackaged && core?.config.updates === true,
     currentVersion: app.getVersion(),
     platform: process.platform,
     resourcesPath: process.resourcesPath,
-    onDownloaded: (version) => console.info(`update ${version} downloaded; it installs when wxfleet quits`),
-    onError: (error) => console.error('update check failed', error),
+    onDownloaded: (version) =>
+      core?.services.logger.info('update downloaded; installs when wxfleet quits', { version }),
+    onError: (error) => logError('update check failed', error),
   });
-  // End of the shell edge.
-  registerHandlers({ isTrustedSender, appInfo, core });
-
-  const emit: EmitEvent = (channel, payload) => {
-    if (!window.isDestroyed()) window.webContents.send(channel, payload);
-    if (channel === 'app:notice') notify(payload as Parameters<typeof notify>[0]);
-  };
-  let opened: OpenConsole | null = null;
-  try {
-    opened = await openConsole({
-      profileDir: process.env['WXFLEET_PROFILE_DIR'] ?? app.getPath('userData'),
-      profile,
-      keychain: keytarKeychain(),
-      emit,
-      appInfo,
-      ...(process.env['WXFLEET_WECHAT_BASE_URL'] ? { wechatBaseUrl: process.env['WXFLEET_WECHAT_BASE_URL'] } : {}),
-    });
-    Object.assign(core, opened.handlers);
-  } catch (error) {
-    emit('app:error', { message: error instanceof Error ? error.message : String(error) });
-  }
+  // A profile that would not open (no keychain, unreadable secrets) is said in the window, in its words.
+  if (core === null) {
+    const message = failure instanceof Error ? failure.message : String(failure);
+    main.webContents.once('did-finish-load', () => emit('app:error', { message }));
+  } else await core.start();
 
   app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
-  installQuitSequence(app, {
-    stopCore: async () => {
-      updates.stop();
-      await opened?.close();
-    },
-    onError: (error) => console.error('stopping the core failed', error),
+    if (main.isMinimized()) main.restore();
+    main.focus();
   });
 });
 

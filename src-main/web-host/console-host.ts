@@ -1,21 +1,21 @@
 import { dispatch } from '../contract/dispatch';
-import type { HandlerTable } from '../contract/dispatch';
-import type { EmitEvent } from '../contract/handlers';
 import type { InvokeChannel, InvokeMap } from '../contract/ipc';
 import type { Result } from '../contract/result';
-import type { Keychain } from '../core/vault/keychain';
-import { openConsole } from './open-console';
+import type { AppConfig } from '../core/app/app-config';
+import type { App } from '../core/app/create-app';
+import { createApp } from '../core/app/create-app';
+import type { CrashSource } from '../core/app/crash-watch';
+import type { Keychain } from '../core/platform/vault/keychain';
+import type { RunningWebHost } from './server';
 import { startWebHost } from './server';
 
 export interface ConsoleHostOptions {
-  profileDir: string;
-  profile: string;
+  config: AppConfig;
   keychain: Keychain;
   rendererDir: string;
-  wechatBaseUrl?: string;
   port?: number;
-  version?: string;
-  keychainService?: string;
+  /** `process` when this host is the process (the CLI, the demo). */
+  crashes?: CrashSource;
 }
 
 export interface ConsoleHost {
@@ -23,40 +23,40 @@ export interface ConsoleHost {
   loginUrl(): string;
   /** In-process calls through the same validation and `Result` shape the browser gets (demo pre-wiring, tests). */
   invoke<C extends InvokeChannel>(channel: C, ...args: InvokeMap[C]['args']): Promise<Result<InvokeMap[C]['result']>>;
+  readonly app: App;
   close(): Promise<void>;
 }
 
-/** The core behind the browser host; events emitted while the core starts are forwarded once the host listens. */
+/** The app behind the browser host: the host adds only HTTP, the WebSocket for events and the login link. */
 export async function startConsoleHost(options: ConsoleHostOptions): Promise<ConsoleHost> {
-  const handlers: HandlerTable = {};
-  const web = await startWebHost({
-    handlers,
-    rendererDir: options.rendererDir,
-    ...(options.port ? { port: options.port } : {}),
+  let web: RunningWebHost | null = null;
+  const app = await createApp(options.config, {
+    keychain: options.keychain,
+    // Nothing is emitted before `start`, which runs once the host listens.
+    emit: (channel, payload) => web?.emit(channel, payload),
+    ...(options.crashes ? { crashes: options.crashes } : {}),
   });
-  const emit: EmitEvent = (channel, payload) => web.emit(channel, payload);
   try {
-    const opened = await openConsole({
-      profileDir: options.profileDir,
-      profile: options.profile,
-      keychain: options.keychain,
-      emit,
-      ...(options.keychainService === undefined ? {} : { keychainService: options.keychainService }),
-      ...(options.wechatBaseUrl === undefined ? {} : { wechatBaseUrl: options.wechatBaseUrl }),
-      appInfo: () => ({ name: 'wxfleet', version: options.version ?? '0.1.0', profile: options.profile }),
+    web = await startWebHost({
+      handlers: app.handlers,
+      rendererDir: options.rendererDir,
+      ...(options.port ? { port: options.port } : {}),
     });
-    Object.assign(handlers, opened.handlers);
-    return {
-      origin: web.origin,
-      loginUrl: web.loginUrl,
-      invoke: (channel, ...args) => dispatch(handlers, channel, args),
-      async close() {
-        await web.close();
-        await opened.close();
-      },
-    };
+    await app.start();
   } catch (error) {
-    await web.close();
+    await web?.close();
+    await app.stop();
     throw error;
   }
+  const running = web;
+  return {
+    origin: running.origin,
+    loginUrl: running.loginUrl,
+    invoke: (channel, ...args) => dispatch(app.handlers, channel, args),
+    app,
+    async close() {
+      await running.close();
+      await app.stop();
+    },
+  };
 }

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../src-main/contract/ipc.js';
-import { ManualClock } from '../../src-main/core/clock/manual-clock.js';
+import { ManualClock } from '../../src-main/core/platform/clock/manual-clock.js';
 import { createIpWhitelistWatch } from '../../src-main/core/overview/ip-whitelist.js';
-import { AuthorizerUnavailableError } from '../../src-main/core/tokens/token-errors.js';
-import { WeChatError } from '../../src-main/core/wechat/wechat-error.js';
+import { AuthorizerUnavailableError } from '../../src-main/core/wechat/tokens/token-errors.js';
+import { WeChatError } from '../../src-main/core/wechat/client/wechat-error.js';
 import type { Emitted, World } from './helpers/core-world.js';
 import { invoke, startWorld, waitFor } from './helpers/core-world.js';
 
@@ -22,7 +22,7 @@ describe('a merchant whose refresh token died (61023)', () => {
     const w = world;
     const core = await w.startCore();
     await invoke(core, 'settings:savePreferences', { language: 'zh-CN' });
-    const ctx = core.context;
+    const ctx = core.services;
     await waitFor(() => ctx.wechat.tickets.current() !== undefined, 'a ticket via the relay');
     const [appid = ''] = await w.seedApps(1);
     await w.control('POST', '/merchant/authorize', { appid });
@@ -65,7 +65,7 @@ describe('calls refused because the caller IP is not whitelisted (61004)', () =>
     world = await startWorld({ whitelist: ['127.0.0.9'] });
     const w = world;
     const core = await w.startCore();
-    const ctx = core.context;
+    const ctx = core.services;
     await waitFor(() => ctx.wechat.tickets.current() !== undefined, 'a ticket via the relay');
     expect((await invoke(core, 'overview:get')).attention.some((a) => a.kind === 'ip_whitelist')).toBe(false);
 
@@ -85,7 +85,7 @@ describe('calls refused because the caller IP is not whitelisted (61004)', () =>
     world = await startWorld();
     const w = world;
     const core = await w.startCore();
-    const ctx = core.context;
+    const ctx = core.services;
     await waitFor(() => ctx.wechat.tickets.current() !== undefined, 'a ticket via the relay');
     await w.control('POST', '/faults', {
       path: '/cgi-bin/component/api_component_token',
@@ -104,7 +104,7 @@ describe('calls refused because the caller IP is not whitelisted (61004)', () =>
   it('keeps the IP from the real refusal until a success, with one notice per distinct IP', async () => {
     world = await startWorld({ whitelist: ['127.0.0.9'] });
     const core = await world.startCore();
-    const ctx = core.context;
+    const ctx = core.services;
     await waitFor(() => ctx.wechat.tickets.current() !== undefined, 'a ticket via the relay');
     const error = await ctx.wechat.component.token().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WeChatError);

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthorizerUnavailableError } from '../../src-main/core/tokens/token-errors.js';
-import { authorizerAccessTokenName, authorizerRefreshTokenName } from '../../src-main/core/vault/secret-names.js';
+import { AuthorizerUnavailableError } from '../../src-main/core/wechat/tokens/token-errors.js';
+import {
+  authorizerAccessTokenName,
+  authorizerRefreshTokenName,
+} from '../../src-main/core/platform/vault/secret-names.js';
 import type { Harness } from './helpers/core-harness.js';
 import { startHarness } from './helpers/core-harness.js';
 

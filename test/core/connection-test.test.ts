@@ -11,7 +11,7 @@ afterEach(async () => {
 it('reports every hop green against the simulator and the relay', async () => {
   world = await startWorld();
   const core = await world.startCore();
-  await waitFor(() => core.context.wechat.tickets.current() !== undefined, 'a ticket via the relay');
+  await waitFor(() => core.services.wechat.tickets.current() !== undefined, 'a ticket via the relay');
   const report = await invoke(core, 'settings:testConnection');
   expect(report.hops.map((h) => [h.id, h.ok])).toEqual([
     ['settings', true],
@@ -29,7 +29,7 @@ it('reports every hop green against the simulator and the relay', async () => {
 it('reports 61004 with the IP WeChat saw and what to do when the whitelist excludes the caller', async () => {
   world = await startWorld({ whitelist: ['10.9.8.7'] });
   const core = await world.startCore();
-  await waitFor(() => core.context.wechat.tickets.current() !== undefined, 'a ticket via the relay');
+  await waitFor(() => core.services.wechat.tickets.current() !== undefined, 'a ticket via the relay');
   const report = await invoke(core, 'settings:testConnection');
   expect(report.ok).toBe(false);
   const token = report.hops.find((h) => h.id === 'component_token');

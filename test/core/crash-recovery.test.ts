@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
-import { memoryLogger } from '../../src-main/core/log/logger.js';
-import { openStore } from '../../src-main/core/store/store.js';
-import { authorizerRefreshTokenName } from '../../src-main/core/vault/secret-names.js';
+import { memoryLogger } from '../../src-main/core/platform/log/logger.js';
+import { openStore } from '../../src-main/core/platform/store/store.js';
+import { authorizerRefreshTokenName } from '../../src-main/core/platform/vault/secret-names.js';
 import type { World } from './helpers/core-world.js';
 import { startWorld, waitFor } from './helpers/core-world.js';
-import { systemClock } from '../../src-main/core/clock/clock.js';
-import { profilePaths } from '../../src-main/core/fs/profile-paths.js';
+import { systemClock } from '../../src-main/core/platform/clock/clock.js';
+import { profilePaths } from '../../src-main/core/platform/fs/profile-paths.js';
 
 let world: World | undefined;
 let child: ChildProcess | undefined;
@@ -34,8 +34,7 @@ function seeded(seed: number): () => number {
 }
 
 async function startChild(w: World): Promise<ChildProcess> {
-  const config = { root: w.root, keychainService: w.keychainService, simUrl: w.sim.url };
-  const proc = spawn(process.execPath, ['--import', 'tsx', childScript, JSON.stringify(config)], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', childScript, JSON.stringify(w.config())], {
     cwd: repoRoot,
     env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.test.json' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,10 +61,10 @@ it('keeps the store consistent and loses no refresh token when killed during ref
   const appids = await w.seedApps(4);
   for (const appid of appids) await w.control('POST', '/merchant/authorize', { appid });
   await waitFor(
-    () => appids.every((a) => setup.context.store.authorizers.data.byAppid[a]?.status === 'authorized'),
+    () => appids.every((a) => setup.services.store.authorizers.data.byAppid[a]?.status === 'authorized'),
     'initial authorizations',
   );
-  await setup.close();
+  await setup.stop();
 
   const kills: number[] = [];
   // Each re-authorization changes the sets: an unchanged one issues a new refresh token with no push at all (02 B3).
@@ -90,7 +89,7 @@ it('keeps the store consistent and loses no refresh token when killed during ref
 
   // Restart once more and let it catch up.
   const final = await w.startCore(false);
-  const ctx = final.context;
+  const ctx = final.services;
   await waitFor(async () => {
     const { pushes } = await w.control<{ pushes: { state: string }[] }>('GET', '/pushes?limit=1000');
     return pushes.every((p) => p.state === 'delivered' || p.state === 'failed');
@@ -108,7 +107,7 @@ it('keeps the store consistent and loses no refresh token when killed during ref
     expect(ctx.store.authorizers.data.byAppid[app.appid]?.status).toBe('authorized');
     await expect(ctx.wechat.authorizers.token(app.appid)).resolves.toBeTruthy();
   }
-  await final.close();
+  await final.stop();
 
   // The store files are whole: reopening restores nothing, and every identity was applied once.
   const reopened = await openStore({

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRelay } from '../../relay/test/helpers/relay-fixture.js';
 import type { TestRelay } from '../../relay/test/helpers/relay-fixture.js';
-import { WeChatError } from '../../src-main/core/wechat/wechat-error.js';
+import { WeChatError } from '../../src-main/core/wechat/client/wechat-error.js';
 import type { Harness } from './helpers/core-harness.js';
 import { startHarness } from './helpers/core-harness.js';
 
@@ -30,7 +30,7 @@ describe('egress through the relay CONNECT tunnel', () => {
     expect((await h.api.getVersionInfo(appid)).errcode ?? 0).toBe(0);
     // The kept-alive tunnel is still open in the relay: the calls went through it.
     expect(relay?.app.relay.tunnel.open()).toBeGreaterThan(0);
-    expect(JSON.stringify(h.logger.records)).not.toContain(deviceToken);
+    expect(JSON.stringify(await h.log())).not.toContain(deviceToken);
   });
 
   it('reports a refused device token as a relay error that says what to do', async () => {

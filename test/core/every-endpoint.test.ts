@@ -1,8 +1,8 @@
 import { ENDPOINTS } from '@wxfleet/protocol';
 import type { EndpointName } from '@wxfleet/protocol';
 import { afterEach, expect, it } from 'vitest';
-import type { ApiEndpointName } from '../../src-main/core/wechat/wechat-api.js';
-import { WeChatError } from '../../src-main/core/wechat/wechat-error.js';
+import type { ApiEndpointName } from '../../src-main/core/wechat/client/wechat-api.js';
+import { WeChatError } from '../../src-main/core/wechat/client/wechat-error.js';
 import type { Harness } from './helpers/core-harness.js';
 import { startHarness } from './helpers/core-harness.js';
 

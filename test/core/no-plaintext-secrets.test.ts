@@ -1,11 +1,20 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { authorizerAccessTokenName, authorizerRefreshTokenName } from '../../src-main/core/vault/secret-names.js';
+import { DEMO_PROFILE } from '../../scripts/demo-config.js';
+import { startDemoStack } from '../../scripts/demo-stack.js';
+import type { InvokeChannel, InvokeMap } from '../../src-main/contract/ipc.js';
+import { keytarKeychain } from '../../src-main/core/platform/vault/keytar-keychain.js';
+import {
+  authorizerAccessTokenName,
+  authorizerRefreshTokenName,
+} from '../../src-main/core/platform/vault/secret-names.js';
 import type { Harness } from './helpers/core-harness.js';
 import { invoke, startWorld, waitFor } from './helpers/core-world.js';
 import { authorizeThroughInvitation } from './helpers/merchant.js';
 import { startHarness } from './helpers/core-harness.js';
+import { fillPrivacyGuides } from '../e2e/merchant-privacy.js';
 
 let h: Harness | undefined;
 afterEach(async () => h?.close());
@@ -80,7 +89,9 @@ it('leaves no secret, token or refresh token in plaintext in the profile files, 
 
   const haystacks: Array<[string, Buffer]> = [];
   for (const file of await filesUnder(harness.paths.dir)) haystacks.push([file, await readFile(file)]);
-  haystacks.push(['log', Buffer.from(JSON.stringify(harness.logger.records))]);
+  // The profile's log files are among them, and the failed calls above were logged.
+  expect((await harness.log()).some((l) => l.level === 'warn' || l.level === 'error')).toBe(true);
+  expect(haystacks.some(([file]) => file.endsWith('wxfleet.log'))).toBe(true);
   haystacks.push(['errors', Buffer.from(errors.join('\n'))]);
   expect(haystacks.length).toBeGreaterThan(5);
   expect(secrets.size).toBeGreaterThan(8);
@@ -96,7 +107,7 @@ it('after a full core run (relay, invitations, pushes, revocation, diagnosis) no
   const world = await startWorld();
   try {
     const core = await world.startCore();
-    const ctx = core.context;
+    const ctx = core.services;
     await waitFor(() => ctx.wechat.tickets.current() !== undefined, 'a ticket via the relay');
     const appids = await world.seedApps(2);
     const results: unknown[] = [];
@@ -133,11 +144,11 @@ it('after a full core run (relay, invitations, pushes, revocation, diagnosis) no
     results.push(await invoke(core, 'invitations:list'));
     results.push(await invoke(core, 'authorizers:get', appids[1] ?? ''));
     collect();
-    await core.close();
+    await core.stop();
 
     const haystacks: Array<[string, Buffer]> = [];
     for (const file of await filesUnder(world.root)) haystacks.push([file, await readFile(file)]);
-    haystacks.push(['log', Buffer.from(JSON.stringify(world.logger.records))]);
+    expect(haystacks.some(([file]) => file.endsWith('wxfleet.log'))).toBe(true);
     haystacks.push(['emitted to the renderer', Buffer.from(JSON.stringify(world.emitted))]);
     haystacks.push(['handler results', Buffer.from(JSON.stringify(results))]);
     expect(haystacks.length).toBeGreaterThan(8);
@@ -152,3 +163,69 @@ it('after a full core run (relay, invitations, pushes, revocation, diagnosis) no
     await world.close();
   }
 }, 60_000);
+
+it('after the demo has run a deploy, the profile holds a log file with the job and no secret', async () => {
+  const profileDir = await mkdtemp(join(tmpdir(), 'wxfleet-demo-log-'));
+  const keychainService = `wxfleet-demo-log-${process.pid}`;
+  const stack = await startDemoStack({
+    profileDir,
+    keychain: keytarKeychain(),
+    rendererDir: join(import.meta.dirname, '../../out/renderer'),
+    prewire: true,
+    config: (demo) => ({ ...demo, vault: { ...demo.vault, keychainService } }),
+  });
+  try {
+    const call = async <C extends InvokeChannel>(channel: C, ...args: InvokeMap[C]['args']) => {
+      const result = await stack.host.invoke(channel, ...args);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    // The demo's first sync finds the merchants who authorized before the desktop existed.
+    const rows = await call('authorizers:sync', null);
+    const targets = rows.filter((r) => r.status === 'authorized' && r.canManageCode).map((r) => r.appid);
+    expect(targets.length).toBeGreaterThanOrEqual(2);
+    await fillPrivacyGuides(stack, targets.slice(0, 2));
+    const library = await call('templates:sync');
+    const draft = library.drafts.find((d) => d.userVersion === '2.1.1') ?? library.drafts[0];
+    const { templateId } = await call('templates:addDraft', draft?.draftId ?? 0);
+    const job = await call('jobs:startDeploy', {
+      templateId,
+      appids: targets.slice(0, 2),
+      userVersion: '2.1.1',
+      userDesc: 'demo log',
+      canary: 0,
+      autoRelease: true,
+    });
+    const items = async () => (await call('jobs:get', job.id)).items;
+    await waitFor(async () => (await items()).every((i) => i.state === 'auditing'), 'under audit', 60_000);
+    await stack.control('POST', '/clock/advance', { seconds: 30 });
+    await waitFor(async () => (await call('jobs:get', job.id)).status === 'finished', 'the deploy finished', 60_000);
+    const vault = stack.host.app.services.vault;
+    const secrets = new Set<string>([stack.deviceToken, stack.platform.componentAppsecret, stack.platform.token]);
+    secrets.add(stack.platform.encodingAESKey);
+    for (const name of vault.names()) {
+      const value = vault.get(name);
+      secrets.add(typeof value === 'string' ? value : (value?.value ?? ''));
+    }
+    await stack.close();
+
+    const logs = (await filesUnder(profileDir)).filter((f) => f.includes('/logs/'));
+    expect(logs.length).toBeGreaterThan(0);
+    const text = (await Promise.all(logs.map((f) => readFile(f, 'utf8')))).join('');
+    const lines = text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { msg: string; jobId?: string });
+    expect(lines.filter((l) => l.jobId === job.id).map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['job started', 'job finished']),
+    );
+    for (const secret of secrets)
+      if (secret.length >= 8) expect(text.includes(secret), 'a log holds a secret').toBe(false);
+  } finally {
+    await stack.close();
+    await keytarKeychain()
+      .deletePassword(keychainService, DEMO_PROFILE)
+      .catch(() => false);
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}, 150_000);

@@ -14,15 +14,15 @@ it('applies every push queued during a simulated hour offline exactly once, in o
   world = await startWorld({ ticketIntervalSeconds: 600 });
   const w = world;
   const first = await w.startCore();
-  await waitFor(() => first.context.relay?.status().state === 'connected', 'connected');
+  await waitFor(() => first.services.relay.client()?.status().state === 'connected', 'connected');
   const appids = await w.seedApps(6);
   for (const appid of appids.slice(0, 2)) await w.control('POST', '/merchant/authorize', { appid });
   await waitFor(
-    () => appids.slice(0, 2).every((a) => first.context.store.authorizers.data.byAppid[a]?.status === 'authorized'),
+    () => appids.slice(0, 2).every((a) => first.services.store.authorizers.data.byAppid[a]?.status === 'authorized'),
     'first two authorized',
   );
-  await first.close();
-  const cursorBefore = first.context.store.relayCursor.data.cursor;
+  await first.stop();
+  const cursorBefore = first.services.store.relayCursor.data.cursor;
 
   // An hour passes with the console closed: six tickets, three authorizations, a change and a revocation.
   for (let i = 0; i < 6; i++) await w.control('POST', '/clock/advance', { seconds: 600 });
@@ -37,7 +37,7 @@ it('applies every push queued during a simulated hour offline exactly once, in o
   expect(head - cursorBefore).toBeGreaterThanOrEqual(11);
 
   const second = await w.startCore(false);
-  const ctx = second.context;
+  const ctx = second.services;
   await waitFor(() => ctx.store.relayCursor.data.cursor === head, 'the backlog applied');
 
   const rows = ctx.store.events.data.recent.filter((r) => r.seq > cursorBefore);
@@ -56,8 +56,8 @@ it('applies every push queued during a simulated hour offline exactly once, in o
   expect(ctx.wechat.tickets.current()).toBeDefined();
 
   // Reconnecting again replays nothing.
-  await second.close();
+  await second.stop();
   const third = await w.startCore(false);
-  await waitFor(() => third.context.relay?.status().state === 'connected', 'connected again');
-  expect(third.context.store.events.data.recent.filter((r) => r.seq > cursorBefore)).toHaveLength(rows.length);
+  await waitFor(() => third.services.relay.client()?.status().state === 'connected', 'connected again');
+  expect(third.services.store.events.data.recent.filter((r) => r.seq > cursorBefore)).toHaveLength(rows.length);
 });

@@ -16,7 +16,7 @@ it('a merchant in a real browser authorizes from the relay launch page (Referer 
   world = await startWorld();
   const w = world;
   const core = await w.startCore();
-  const ctx = core.context;
+  const ctx = core.services;
   await waitFor(() => ctx.relay?.status().state === 'connected', 'connected');
   const [appid = ''] = await w.seedApps(1);
   const invitation = await invoke(core, 'invitations:create', { note: 'browser' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Push } from '@wxfleet/protocol';
-import { redactedFields } from '../../src-main/core/events-log/push-fields.js';
+import { redactedFields } from '../../src-main/core/events/push-fields.js';
 import {
   authorizationLink,
   launchPageUrl,

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { authorizerRefreshTokenName } from '../../src-main/core/vault/secret-names.js';
+import { authorizerRefreshTokenName } from '../../src-main/core/platform/vault/secret-names.js';
 import type { World } from './helpers/core-world.js';
 import { invoke, startWorld, waitFor } from './helpers/core-world.js';
 import { authorizeThroughInvitation } from './helpers/merchant.js';
@@ -14,7 +14,7 @@ it('goes from an empty profile to three authorized mini-programs through invitat
   world = await startWorld();
   const w = world;
   const core = await w.startCore();
-  const ctx = core.context;
+  const ctx = core.services;
   // The simulator pushed a ticket to the relay at start; it reaches the core through the relay.
   await waitFor(() => ctx.wechat.tickets.current() !== undefined, 'a ticket via the relay');
   await waitFor(() => ctx.relay?.status().state === 'connected', 'relay connected');

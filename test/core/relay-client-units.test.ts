@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildEnvelope, WxCrypt } from '@wxfleet/protocol';
-import { Backoff } from '../../src-main/core/relay-client/backoff.js';
-import { DeliveryQueue } from '../../src-main/core/relay-client/delivery-queue.js';
-import { silentLogger } from '../../src-main/core/relay-client/defaults.js';
-import { InviteOutbox } from '../../src-main/core/relay-client/invite-outbox.js';
-import { MemoryCursorStore, MemoryDedupeStore } from '../../src-main/core/relay-client/memory-stores.js';
-import { decodeFrame } from '../../src-main/core/relay-client/push-decoder.js';
-import { PushHandler } from '../../src-main/core/relay-client/push-handler.js';
-import { answerRpc } from '../../src-main/core/relay-client/rpc-responder.js';
-import type { AppliedEvent, RejectedEvent } from '../../src-main/core/relay-client/types.js';
-import { parseServerMessage, toWebSocketUrl, WireError } from '../../src-main/core/relay-client/wire.js';
-import type { PushFrame } from '../../src-main/core/relay-client/wire.js';
+import { Backoff } from '../../src-main/core/relay/client/backoff.js';
+import { DeliveryQueue } from '../../src-main/core/relay/client/delivery-queue.js';
+import { silentLogger } from '../../src-main/core/relay/client/defaults.js';
+import { InviteOutbox } from '../../src-main/core/relay/client/invite-outbox.js';
+import { MemoryCursorStore, MemoryDedupeStore } from '../../src-main/core/relay/client/memory-stores.js';
+import { decodeFrame } from '../../src-main/core/relay/client/push-decoder.js';
+import { PushHandler } from '../../src-main/core/relay/client/push-handler.js';
+import { answerRpc } from '../../src-main/core/relay/client/rpc-responder.js';
+import type { AppliedEvent, RejectedEvent } from '../../src-main/core/relay/client/types.js';
+import { parseServerMessage, toWebSocketUrl, WireError } from '../../src-main/core/relay/client/wire.js';
+import type { PushFrame } from '../../src-main/core/relay/client/wire.js';
 
 const TOKEN = 'unitToken1';
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';

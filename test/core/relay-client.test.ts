@@ -8,7 +8,7 @@ import { TEST_AES_KEY, TEST_TOKEN, WeChatPusher } from '../../relay/test/helpers
 import { sleep, startRelay, waitUntil } from '../../relay/test/helpers/relay-fixture.js';
 import type { TestRelay } from '../../relay/test/helpers/relay-fixture.js';
 import { dedupeKey } from '../../relay/src/store/event-store.js';
-import { MemoryCursorStore, MemoryDedupeStore, RelayClient } from '../../src-main/core/relay-client/index.js';
+import { MemoryCursorStore, MemoryDedupeStore, RelayClient } from '../../src-main/core/relay/client/index.js';
 import type {
   AppliedEvent,
   CursorStore,
@@ -17,7 +17,7 @@ import type {
   RelayClientOptions,
   RelayLogger,
   SocketFactory,
-} from '../../src-main/core/relay-client/index.js';
+} from '../../src-main/core/relay/client/index.js';
 
 const desktopCrypt = new WxCrypt({ token: TEST_TOKEN, encodingAESKey: TEST_AES_KEY, appId: COMPONENT_APPID });
 

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { authorizerRefreshTokenName } from '../../src-main/core/vault/secret-names.js';
+import { authorizerRefreshTokenName } from '../../src-main/core/platform/vault/secret-names.js';
 import type { World } from './helpers/core-world.js';
 import { invoke, startWorld, waitFor } from './helpers/core-world.js';
 
@@ -30,25 +30,25 @@ it('keeps secrets write-only and restarts the relay link when its settings chang
 
   // A refused device token: the link says so; the right one restarts the client and connects.
   await invoke(core, 'settings:saveRelay', { url: w.relay.url, deviceToken: 'wxr_refused-token-value' });
-  await waitFor(() => core.context.relay?.status().reason === 'unauthorized', 'refused');
-  const refused = core.context.relay;
+  await waitFor(() => core.services.relay.client()?.status().reason === 'unauthorized', 'refused');
+  const refused = core.services.relay.client();
   await invoke(core, 'settings:saveRelay', { deviceToken: w.deviceToken });
-  expect(core.context.relay).not.toBe(refused);
-  await waitFor(() => core.context.relay?.status().state === 'connected', 'connected');
+  expect(core.services.relay.client()).not.toBe(refused);
+  await waitFor(() => core.services.relay.client()?.status().state === 'connected', 'connected');
   expect(w.emitted.some((e) => e.channel === 'relay:status' && e.payload.state === 'connected')).toBe(true);
   expect(JSON.stringify(w.emitted)).not.toContain('refused-token-value');
 
   const prefs = await invoke(core, 'settings:savePreferences', { language: 'en', theme: 'dark', egress: 'direct' });
   expect(prefs).toMatchObject({ language: 'en', theme: 'dark', egress: 'direct' });
-  await waitFor(() => core.context.wechat.tickets.current() !== undefined, 'a ticket via the relay');
-  await expect(core.context.wechat.component.token()).resolves.toBeTruthy();
+  await waitFor(() => core.services.wechat.tickets.current() !== undefined, 'a ticket via the relay');
+  await expect(core.services.wechat.component.token()).resolves.toBeTruthy();
 });
 
 it('syncs mini-program info, recovers a lost refresh token on sync, and keeps tags', async () => {
   world = await startWorld();
   const w = world;
   const core = await w.startCore();
-  const ctx = core.context;
+  const ctx = core.services;
   await waitFor(() => ctx.wechat.tickets.current() !== undefined, 'a ticket via the relay');
   const appids = await w.seedApps(2);
   for (const appid of appids) await w.control('POST', '/merchant/authorize', { appid });

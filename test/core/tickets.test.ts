@@ -1,11 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src-main/core/clock/clock.js';
-import { ManualClock } from '../../src-main/core/clock/manual-clock.js';
-import { openStore } from '../../src-main/core/store/store.js';
-import { createComponentTokens } from '../../src-main/core/tokens/component-token.js';
-import { createTicketStore } from '../../src-main/core/tokens/ticket-store.js';
-import { keytarKeychain } from '../../src-main/core/vault/keytar-keychain.js';
-import { openVault } from '../../src-main/core/vault/vault.js';
+import { ManualClock } from '../../src-main/core/platform/clock/manual-clock.js';
 import type { Harness } from './helpers/core-harness.js';
 import { startHarness } from './helpers/core-harness.js';
 
@@ -70,25 +64,9 @@ describe('component_verify_ticket', () => {
   it('a restart reuses the stored ticket and component token: no token call', async () => {
     h = await startHarness();
     await h.api.getApiDomainIp();
-    const vault = await openVault({
-      paths: h.paths,
-      keychain: keytarKeychain(),
-      logger: h.logger,
-      clock: systemClock,
-      service: h.keychainService,
-    });
-    const store = await openStore({ dir: h.paths.storeDir, logger: h.logger, clock: systemClock });
-    const componentAppid = (): string => store.settings.data.componentAppid;
-    const tickets = createTicketStore({ vault, http: h.http, clock: systemClock, logger: h.logger, componentAppid });
-    const component = createComponentTokens({
-      http: h.http,
-      vault,
-      tickets,
-      clock: systemClock,
-      logger: h.logger,
-      componentAppid,
-    });
-    expect(await component.token()).toBe(h.vault.get('component.accessToken')?.value);
+    const token = h.vault.get('component.accessToken')?.value;
+    const again = await h.reopen();
+    expect(await again.services.wechat.component.token()).toBe(token);
     expect(await h.calls(COMPONENT_TOKEN)).toHaveLength(1);
   });
 });

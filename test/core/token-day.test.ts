@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { ManualClock } from '../../src-main/core/clock/manual-clock.js';
+import { ManualClock } from '../../src-main/core/platform/clock/manual-clock.js';
 import type { Harness } from './helpers/core-harness.js';
 import { startHarness } from './helpers/core-harness.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { authorizerAccessTokenName } from '../../src-main/core/vault/secret-names.js';
+import { authorizerAccessTokenName } from '../../src-main/core/platform/vault/secret-names.js';
 import type { Harness } from './helpers/core-harness.js';
 import { startHarness } from './helpers/core-harness.js';
 

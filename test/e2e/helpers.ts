@@ -7,6 +7,12 @@ export const SCREENSHOTS = join(ROOT, 'test-artifacts/screenshots');
 
 export { launchChromium } from '../helpers/chromium.js';
 
+/**
+ * How long a state may take to show on a loaded machine (CI, four engineers on two cores). A bound against a hang,
+ * never a claim about speed: every wait in these tests is for a state.
+ */
+export const PATIENCE = 60_000;
+
 export const PAGES = [
   'overview',
   'mini-programs',
@@ -20,7 +26,7 @@ export const PAGES = [
 
 export async function goTo(page: Page, route: (typeof PAGES)[number]): Promise<void> {
   await page.evaluate(`window.location.hash = '#/${route}'`);
-  await page.locator(`[data-test=page-${route}]`).waitFor();
+  await page.locator(`[data-test=page-${route}]`).waitFor({ timeout: PATIENCE });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

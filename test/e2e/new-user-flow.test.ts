@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail } from '@contract/release';
-import { keytarKeychain } from '../../src-main/core/vault/keytar-keychain.js';
+import { keytarKeychain } from '../../src-main/core/platform/vault/keytar-keychain.js';
 import { startDemoStack } from '../../scripts/demo-stack.js';
 import type { DemoStack } from '../../scripts/demo-stack.js';
 import { fillPrivacyGuides } from './merchant-privacy.js';
-import { PAGES, ROOT, assertNoSecrets, goTo, launchChromium, screenshot, until } from './helpers.js';
+import { PAGES, PATIENCE, ROOT, assertNoSecrets, goTo, launchChromium, screenshot, until } from './helpers.js';
 
 let stack: DemoStack;
 let browser: Browser;
@@ -44,7 +44,7 @@ describe('a new user, end to end', () => {
     stack = await startDemoStack({
       profileDir,
       keychain: keytarKeychain(),
-      keychainService: `wxfleet-e2e-${process.pid}`,
+      config: (demo) => ({ ...demo, vault: { ...demo.vault, keychainService: `wxfleet-e2e-${process.pid}` } }),
       rendererDir: join(ROOT, 'out/renderer'),
       prewire: false,
     });
@@ -58,8 +58,8 @@ describe('a new user, end to end', () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(stack.host.loginUrl());
-    await page.locator('[data-test=page-overview]').waitFor();
-  }, 60_000);
+    await page.locator('[data-test=page-overview]').waitFor({ timeout: PATIENCE });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -75,12 +75,16 @@ describe('a new user, end to end', () => {
     await page.locator('input[data-test=secret-token]').fill(stack.platform.token);
     await page.locator('input[data-test=secret-encodingAESKey]').fill(stack.platform.encodingAESKey);
     await page.locator('[data-test=save-platform]').click();
-    await expect.poll(() => page.locator('[data-test=flag-appsecret]').innerText()).toMatch(/已设置/);
+    await expect
+      .poll(() => page.locator('[data-test=flag-appsecret]').innerText(), { timeout: PATIENCE })
+      .toMatch(/已设置/);
     await page.locator('input[data-test=relay-url]').fill(stack.relayUrl);
     await page.locator('input[data-test=secret-deviceToken]').fill(stack.deviceToken);
     await page.locator('[data-test=save-relay]').click();
     // The write-only fields are cleared after saving: the page never holds a secret again.
-    await expect.poll(() => page.locator('input[data-test=secret-deviceToken]').inputValue()).toBe('');
+    await expect
+      .poll(() => page.locator('input[data-test=secret-deviceToken]').inputValue(), { timeout: PATIENCE })
+      .toBe('');
     await checkNoSecrets();
 
     await until(
@@ -90,15 +94,15 @@ describe('a new user, end to end', () => {
         await page
           .locator('[data-test=connection-ok], [data-test=connection-failed]')
           .first()
-          .waitFor({ timeout: 20_000 });
+          .waitFor({ timeout: PATIENCE });
         return (await page.locator('[data-test=connection-ok]').count()) > 0;
       },
-      45_000,
+      2 * PATIENCE,
     );
     // The user guide shows this screenshot: the green hops, not the top of the page.
     await page.locator('[data-test=connection-ok]').scrollIntoViewIfNeeded();
     await screenshot(page, 'zh-CN-settings-connection-green');
-  }, 90_000);
+  }, 240_000);
 
   it('invites a merchant who authorizes on the simulator page, and the mini-program appears', async () => {
     await goTo(page, 'onboarding');
@@ -121,13 +125,13 @@ describe('a new user, end to end', () => {
 
     await goTo(page, 'mini-programs');
     await page.locator('[data-test=sync-all]').click();
-    await page.locator(`[data-test=authorizer-row][data-appid="${appid}"]`).waitFor({ timeout: 30_000 });
+    await page.locator(`[data-test=authorizer-row][data-appid="${appid}"]`).waitFor({ timeout: PATIENCE });
     await until(
       'ten authorized mini-programs',
       async () => (await page.locator('[data-test=authorizer-row]').count()) >= 10,
-      20_000,
+      PATIENCE,
     );
-  }, 60_000);
+  }, 180_000);
 
   it('adds a draft to the library', async () => {
     await goTo(page, 'templates');
@@ -136,15 +140,15 @@ describe('a new user, end to end', () => {
     const draft = page
       .locator('[data-test=drafts] .el-table__row', { hasText: '2.1.1' })
       .locator('[data-test^=add-draft-]');
-    await draft.waitFor();
+    await draft.waitFor({ timeout: PATIENCE });
     const before = await page.locator('[data-test=templates] .el-table__row').count();
     await draft.click();
     await until(
       'the new template',
       async () => (await page.locator('[data-test=templates] .el-table__row').count()) > before,
-      15_000,
+      PATIENCE,
     );
-  });
+  }, 180_000);
 
   let jobId = '';
   let rejectedAppid = '';
@@ -170,14 +174,14 @@ describe('a new user, end to end', () => {
       await page.locator(`[data-test=authorizer-row][data-appid="${appid}"] input[type=checkbox]`).check();
     await page.locator('[data-test=deploy-selected]').click();
     const dialog = page.locator('[data-test=deploy-dialog]');
-    await dialog.waitFor();
+    await dialog.waitFor({ timeout: PATIENCE });
     const library = await invoke<{ templates: { templateId: number; createTime: number }[] }>('templates:get');
     const newest = [...library.templates].sort((a, b) => b.createTime - a.createTime)[0]!;
     await dialog.locator('[data-test=deploy-template]').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: `#${newest.templateId} ` }).click();
     await screenshot(page, 'zh-CN-deploy-dialog');
     await dialog.locator('[data-test=deploy-start]').click();
-    await page.locator('[data-test=page-jobs]').waitFor();
+    await page.locator('[data-test=page-jobs]').waitFor({ timeout: PATIENCE });
 
     const jobs = await invoke<{ id: string }[]>('jobs:list');
     jobId = jobs[0]!.id;
@@ -188,14 +192,14 @@ describe('a new user, end to end', () => {
         const job = await invoke<JobDetail>('jobs:get', jobId);
         return job.items.every((i) => ['auditing', 'passed', 'rejected', 'failed'].includes(i.state));
       },
-      90_000,
+      2 * PATIENCE,
     );
     await stack.control('POST', '/clock/advance', { seconds: 30 });
     const settled = async (): Promise<JobDetail | null> => {
       const job = await invoke<JobDetail>('jobs:get', jobId);
       return job.items.every((i) => ['passed', 'rejected', 'failed'].includes(i.state)) ? job : null;
     };
-    const final = await until('audit results from the pushes', settled, 20_000);
+    const final = await until('audit results from the pushes', settled, PATIENCE);
     await goTo(page, 'jobs');
     expect(final.items.filter((i) => i.state === 'rejected').map((i) => i.appid)).toEqual([rejectedAppid]);
     expect(
@@ -207,54 +211,51 @@ describe('a new user, end to end', () => {
     await goTo(page, 'audits');
     await page.locator('.el-tabs__item', { hasText: '已驳回' }).click();
     const reason = page.locator('[data-test=audit-reason]').first();
-    await expect.poll(() => reason.innerText(), { timeout: 10_000 }).toContain('诱导分享');
+    await expect.poll(() => reason.innerText(), { timeout: PATIENCE }).toContain('诱导分享');
     expect(await page.locator('.wx-safe-html script').count()).toBe(0);
     await page
       .locator('.el-table__row', { hasText: rejectedAppid })
       .getByRole('button', { name: /查看截图/ })
-      .click({ timeout: 10_000 });
-    await page.locator('[data-test=audit-screenshot]').first().waitFor({ timeout: 10_000 });
+      .click({ timeout: PATIENCE });
+    await page.locator('[data-test=audit-screenshot]').first().waitFor({ timeout: PATIENCE });
     await screenshot(page, 'zh-CN-audits-rejected');
-  }, 150_000);
+  }, 300_000);
 
   it('releases what passed, and the ledger shows it', async () => {
     await page.locator('.el-tabs__item', { hasText: '审核通过' }).click();
     const buttons = page.locator('[data-test^=release-]');
-    await until('passed audits', async () => (await buttons.count()) > 0, 15_000);
+    await until('passed audits', async () => (await buttons.count()) > 0, PATIENCE);
     expect(await buttons.count(), 'nine passed audits to release').toBe(9);
     const passed = (await buttons.evaluateAll((list) => list.map((b) => b.getAttribute('data-test') ?? ''))).map((t) =>
       t.replace('release-', ''),
     );
+    // Each click is done when the version is online: the button's spinner may not have appeared yet when looked at.
+    const online = async (appid: string): Promise<boolean> => {
+      const rows = await invoke<{ appid: string; online: { userVersion: string } | null }[]>('authorizers:list', {});
+      return rows.find((r) => r.appid === appid)?.online?.userVersion === '2.1.1';
+    };
     for (const appid of passed) {
       await page.locator(`[data-test=release-${appid}]`).click();
-      await until(
-        'the release call to finish',
-        async () => (await page.locator(`[data-test=release-${appid}].is-loading`).count()) === 0,
-        15_000,
-      );
+      await until(`${appid} online`, () => online(appid), PATIENCE);
     }
     const released = passed[0]!;
-    const rows = await invoke<{ appid: string; online: { userVersion: string } | null }[]>('authorizers:list', {});
-    expect(rows.filter((r) => passed.includes(r.appid)).map((r) => r.online?.userVersion)).toEqual(
-      passed.map(() => '2.1.1'),
-    );
 
     await goTo(page, 'mini-programs');
     await page.locator(`[data-test=authorizer-row][data-appid="${released}"] .wx-link`).click();
     const drawer = page.locator('[data-test=authorizer-drawer]');
     await expect
-      .poll(() => drawer.locator('[data-test=ledger-entry]').allInnerTexts(), { timeout: 15_000 })
+      .poll(() => drawer.locator('[data-test=ledger-entry]').allInnerTexts(), { timeout: PATIENCE })
       .toContainEqual(expect.stringContaining('发布上线'));
     await screenshot(page, 'zh-CN-ledger');
     await page.keyboard.press('Escape');
-  }, 90_000);
+  }, 240_000);
 
   it('shows every page in Chinese and in English without a secret in the page', async () => {
     for (const language of ['zh-CN', 'en'] as const) {
       await page
         .locator('[data-test=language] .el-radio-button', { hasText: language === 'en' ? 'English' : '中文' })
         .click();
-      await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe(language);
+      await expect.poll(() => page.evaluate('document.documentElement.lang'), { timeout: PATIENCE }).toBe(language);
       for (const route of PAGES) {
         await goTo(page, route);
         await page.waitForTimeout(400);
@@ -264,6 +265,6 @@ describe('a new user, end to end', () => {
     }
     // The language is a saved preference, so it survives a reload.
     await page.reload();
-    await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe('en');
-  }, 60_000);
+    await expect.poll(() => page.evaluate('document.documentElement.lang'), { timeout: PATIENCE }).toBe('en');
+  }, 180_000);
 });

@@ -27,7 +27,7 @@ describe('browser host', () => {
     host = await startWebHost({
       rendererDir: dir,
       handlers: {
-        'app:info': async () => ({ name: 'wxfleet', version: 'test', profile: 'demo' }),
+        'app:info': async () => ({ name: 'wxfleet', version: 'test', profile: 'acme' }),
         'authorizers:get': async (appid) => {
           calls.push(appid);
           throw Object.assign(new Error('no such'), { contractCode: 'invalid_argument' });
@@ -62,7 +62,7 @@ describe('browser host', () => {
   it('answers with the contract Result shape and validates before calling the core', async () => {
     expect(await (await invoke({ channel: 'app:info', args: [] })).json()).toEqual({
       ok: true,
-      value: { name: 'wxfleet', version: 'test', profile: 'demo' },
+      value: { name: 'wxfleet', version: 'test', profile: 'acme' },
     });
     expect(await (await invoke({ channel: 'authorizers:get', args: [{ not: 'an appid' }] })).json()).toMatchObject({
       ok: false,

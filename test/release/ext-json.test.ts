@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTemplateHandlers } from '../../src-main/core/templates/template-handlers.js';
-import type { TemplateChannel } from '../../src-main/core/templates/template-handlers.js';
+import type { TemplateChannel } from '../../src-main/core/app/template-handlers.js';
 import type { HandlersOf } from '@contract/handlers';
 import type { ReleaseHarness } from './release-harness.js';
 import { startReleaseHarness } from './release-harness.js';
@@ -15,7 +14,7 @@ describe('ext_json through the handlers, committed to the simulator', () => {
   let handlers: HandlersOf<TemplateChannel>;
   beforeEach(async () => {
     h = await startReleaseHarness();
-    handlers = createTemplateHandlers(h.deps, h.lib);
+    handlers = h.app.handlers;
   });
   afterEach(() => h.close());
 

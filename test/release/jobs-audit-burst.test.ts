@@ -66,7 +66,7 @@ it('audits:refresh moves job items when the polled status is final', async () =>
   await fx.h.control('POST', '/clock/advance', { seconds: 700 });
   // One result the book already has while its job item does not (as after a lost store write).
   const known = fx.appids[0] ?? '';
-  await fx.deps.store.release.update((d) => {
+  await fx.h.store.release.update((d) => {
     const record = d.audits[known];
     if (record) record.state = 'passed';
   });

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { readEnvelope } from '../../src-main/core/store/json-file-adapter.js';
-import type { Release } from '../../src-main/core/jobs/release-aggregate.js';
+import { readEnvelope } from '../../src-main/core/platform/aggregate/json-file-adapter.js';
+import type { Release } from '../../src-main/core/platform/store/release-aggregate.js';
 import type { ReleaseFixture } from './jobs-fixture.js';
 import { startReleaseFixture } from './jobs-fixture.js';
 
@@ -34,11 +34,9 @@ it('killed at random moments during a 200-item job, it never sends a commit or a
   const fx = f;
   const templateId = await fx.addTemplate('3.0.0');
   // The child owns the profile from now on; this process only plays WeChat.
-  await fx.runtime.stop();
+  await fx.h.app.stop();
   const cfg = JSON.stringify({
-    simUrl: fx.h.simUrl,
-    root: fx.h.root,
-    keychainService: fx.h.keychainService,
+    config: fx.h.app.config,
     spec: { templateId, appids: fx.appids, userVersion: '3.0.0', userDesc: 'crash test', canary: 0, autoRelease: true },
   });
   // Enough latency that the job outlives several random kills, whatever the machine's speed.

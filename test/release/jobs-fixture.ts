@@ -1,24 +1,17 @@
-import { join } from 'node:path';
 import { WxCrypt } from '@wxfleet/protocol';
-import type { EventChannel, EventMap } from '../../src-main/contract/ipc.js';
-import type { JobDetail, JobStatus } from '../../src-main/contract/release.js';
-import type { Clock } from '../../src-main/core/clock/clock.js';
-import { systemClock } from '../../src-main/core/clock/clock.js';
-import { PushBus } from '../../src-main/core/events/push-bus.js';
-import type { Ledger } from '../../src-main/core/ledger/ledger.js';
-import { openLedger } from '../../src-main/core/ledger/ledger.js';
-import type { ReleaseChannel } from '../../src-main/core/jobs/release-handlers.js';
-import { createReleaseHandlers } from '../../src-main/core/jobs/release-handlers.js';
-import type { ReleaseRuntime } from '../../src-main/core/jobs/start-release.js';
-import { startRelease } from '../../src-main/core/jobs/start-release.js';
-import type { ReleaseDeps } from '../../src-main/core/pipeline/pipeline-deps.js';
-import type { ReleaseSettings } from '../../src-main/core/pipeline/release-settings.js';
-import { appSettings } from '../../src-main/core/versions/app-settings.js';
 import type { HandlersOf } from '../../src-main/contract/handlers.js';
+import type { JobDetail, JobStatus } from '../../src-main/contract/release.js';
+import type { ReleaseChannel } from '../../src-main/core/app/release-handlers.js';
+import type { AppSettingsApi } from '../../src-main/core/fleet/app-settings.js';
+import { appSettings } from '../../src-main/core/fleet/app-settings.js';
+import type { Clock } from '../../src-main/core/platform/clock/clock.js';
+import { systemClock } from '../../src-main/core/platform/clock/clock.js';
+import type { Ledger } from '../../src-main/core/release/ledger/ledger.js';
+import type { ReleaseSettings } from '../../src-main/core/release/release-settings.js';
 import type { SimulatorConfigInput } from '../../simulator/src/index.js';
+import type { Emitted } from '../helpers/test-app.js';
 import type { Harness } from '../core/helpers/core-harness.js';
 import { startHarness } from '../core/helpers/core-harness.js';
-import { testRenderer } from './jobs-ext-json.js';
 import type { AppPushReceiver } from './jobs-push-receiver.js';
 import { startAppPushReceiver } from './jobs-push-receiver.js';
 
@@ -32,11 +25,6 @@ export interface FixtureOptions {
   badExtJson?: number[];
 }
 
-export interface Emitted {
-  channel: EventChannel;
-  payload: EventMap[EventChannel];
-}
-
 export interface ReleaseFixture {
   h: Harness;
   /** The release core's clock (system time); `shift` moves it forward, as the simulator's /clock/advance does. */
@@ -44,9 +32,8 @@ export interface ReleaseFixture {
   appids: string[];
   templates: Record<string, number>;
   ledger: Ledger;
-  deps: ReleaseDeps;
   handlers: HandlersOf<ReleaseChannel>;
-  runtime: ReleaseRuntime;
+  /** Everything the app emitted (the same array as `h.emitted`). */
   events: Emitted[];
   pushes: AppPushReceiver;
   addTemplate(userVersion: string): Promise<number>;
@@ -64,7 +51,7 @@ export const TEST_SETTINGS: Partial<ReleaseSettings> = {
   progressThrottleMs: 100,
 };
 
-export async function setPrivacyGuide(api: ReleaseDeps['api'], appid: string): Promise<void> {
+export async function setPrivacyGuide(api: AppSettingsApi, appid: string): Promise<void> {
   await appSettings(api).setPrivacy(appid, {
     privacy_ver: 2,
     owner_setting: { contact_email: 'ops@example.com', notice_method: 'in-app notice' },
@@ -75,11 +62,19 @@ export async function setPrivacyGuide(api: ReleaseDeps['api'], appid: string): P
   });
 }
 
+/**
+ * The app on a test profile with `apps` onboarded mini-programs and their privacy guides set. Audit pushes reach the
+ * app's push bus through a receiver that stands where the relay client stands (the end-to-end and integration tests
+ * go through the real relay).
+ */
 export async function startReleaseFixture(opts: FixtureOptions): Promise<ReleaseFixture> {
-  const bus = new PushBus();
-  const pushes = await startAppPushReceiver(bus);
+  let offset = 0;
+  const clock = { ...systemClock, now: () => Date.now() + offset, shift: (ms: number) => void (offset += ms) };
+  const pushes = await startAppPushReceiver();
   const sim = opts.sim ?? {};
   const h = await startHarness({
+    clock,
+    release: { ...TEST_SETTINGS, ...opts.settings },
     sim: {
       ...sim,
       callLogSize: 100_000,
@@ -94,26 +89,13 @@ export async function startReleaseFixture(opts: FixtureOptions): Promise<Release
     encodingAESKey: h.platform.encodingAESKey,
     appId: h.platform.componentAppid,
   });
+  pushes.bus = h.app.services.pushBus;
   const appids = await h.onboard(opts.apps);
   const skip = new Set((opts.noPrivacy ?? []).map((i) => appids[i]));
   for (const appid of appids) if (!skip.has(appid)) await setPrivacyGuide(h.api, appid);
-  let offset = 0;
-  const clock = { ...systemClock, now: () => Date.now() + offset, shift: (ms: number) => void (offset += ms) };
-  const ledger = await openLedger({ dir: join(h.root, 'ledger'), logger: h.logger, clock });
-  const events: Emitted[] = [];
-  const deps: ReleaseDeps = {
-    store: h.store,
-    api: h.api,
-    ledger,
-    renderExtJson: testRenderer(new Set((opts.badExtJson ?? []).map((i) => appids[i] ?? ''))),
-    pushBus: bus,
-    clock,
-    logger: h.logger,
-    emit: (channel, payload) => events.push({ channel, payload }),
-    settings: { ...TEST_SETTINGS, ...opts.settings },
-  };
-  const handlers = createReleaseHandlers(deps);
-  const runtime = startRelease(deps);
+  const { ledger, release } = h.app.services;
+  const bad = (opts.badExtJson ?? []).map((i) => appids[i] ?? '');
+  const handlers = h.app.handlers;
   const templates: Record<string, number> = {};
   const addTemplate = async (userVersion: string): Promise<number> => {
     const draft = await h.control<{ draft_id: number }>('POST', '/drafts', {
@@ -125,6 +107,15 @@ export async function startReleaseFixture(opts: FixtureOptions): Promise<Release
     const id = list.template_list.find((t) => t.user_version === userVersion)?.template_id;
     if (id === undefined) throw new Error(`template ${userVersion} not found`);
     templates[userVersion] = id;
+    if (bad.length > 0) {
+      // Merchants whose ext_json names another mini-program: refused before anything is sent.
+      const wrong = { override: '{"extAppid":"wx0000000000000000"}', variables: {} };
+      await release.extJson.save({
+        templateId: id,
+        base: '{"extEnable":true,"extAppid":"{{appid}}","ext":{"shop":"{{appid}}"}}',
+        merchants: Object.fromEntries(bad.map((appid) => [appid, wrong])),
+      });
+    }
     return id;
   };
   return {
@@ -133,10 +124,8 @@ export async function startReleaseFixture(opts: FixtureOptions): Promise<Release
     appids,
     templates,
     ledger,
-    deps,
     handlers,
-    runtime,
-    events,
+    events: h.emitted,
     pushes,
     addTemplate,
     async waitJob(id, statuses, timeoutMs) {
@@ -150,7 +139,6 @@ export async function startReleaseFixture(opts: FixtureOptions): Promise<Release
       }
     },
     async close() {
-      await runtime.stop();
       await h.close();
       await pushes.close();
     },

@@ -8,6 +8,8 @@ export interface AppPushReceiver {
   /** The simulator's `push.messageUrlTemplate`. */
   urlTemplate: string;
   crypt: WxCrypt | undefined;
+  /** The app's push bus, once the app exists. */
+  bus: PushBus | undefined;
   received: number;
   close(): Promise<void>;
 }
@@ -17,12 +19,13 @@ export interface AppPushReceiver {
  * encrypted audit pushes and publishes them on the core's PushBus with the appid taken from the URL, one at a time
  * in arrival order, as the relay client's delivery queue does.
  */
-export async function startAppPushReceiver(bus: PushBus): Promise<AppPushReceiver> {
+export async function startAppPushReceiver(): Promise<AppPushReceiver> {
   let seq = 0;
   let delivered: Promise<void> = Promise.resolve();
   const receiver: AppPushReceiver = {
     urlTemplate: '',
     crypt: undefined,
+    bus: undefined,
     received: 0,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -36,7 +39,8 @@ export async function startAppPushReceiver(bus: PushBus): Promise<AppPushReceive
         const { encrypt } = parseEnvelope(Buffer.concat(chunks).toString('utf8'));
         const crypt = receiver.crypt;
         const ok = crypt?.verify(q.get('msg_signature') ?? '', q.get('timestamp') ?? '', q.get('nonce') ?? '', encrypt);
-        if (!crypt || !ok) {
+        const bus = receiver.bus;
+        if (!crypt || !ok || !bus) {
           res.writeHead(401).end();
           return;
         }

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { WeChatError } from '../../src-main/core/wechat/wechat-error.js';
+import { WeChatError } from '../../src-main/core/wechat/client/wechat-error.js';
 import type { ReleaseFixture } from './jobs-fixture.js';
 import { startReleaseFixture } from './jobs-fixture.js';
 

@@ -1,19 +1,18 @@
-import { join } from 'node:path';
-import type { EventChannel } from '@contract/ipc';
 import type { HarnessOptions, Harness } from '../core/helpers/core-harness.js';
 import { startHarness } from '../core/helpers/core-harness.js';
-import { systemClock } from '../../src-main/core/clock/clock.js';
-import { renderExtJson } from '../../src-main/core/extjson/render-ext-json.js';
-import type { Ledger } from '../../src-main/core/ledger/ledger.js';
-import { openLedger } from '../../src-main/core/ledger/ledger.js';
-import type { ReleaseLibrary, TemplateHandlerDeps } from '../../src-main/core/templates/template-handlers.js';
-import { createReleaseLibrary } from '../../src-main/core/templates/template-handlers.js';
+import type { Release } from '../../src-main/core/app/wire-release.js';
+import { renderExtJson } from '../../src-main/core/release/extjson/render-ext-json.js';
+import type { Ledger } from '../../src-main/core/release/ledger/ledger.js';
+import type { TemplateLibraryDeps } from '../../src-main/core/release/templates/template-library.js';
+import { systemClock } from '../../src-main/core/platform/clock/clock.js';
 
+/** The harness with the release side at hand: its ledger and its library services. */
 export interface ReleaseHarness extends Harness {
   ledger: Ledger;
-  deps: TemplateHandlerDeps;
-  lib: ReleaseLibrary;
-  emitted: EventChannel[];
+  /** The template library and ext_json services, as the app wired them. */
+  lib: Pick<Release, 'templates' | 'extJson'>;
+  /** What the app builds its template library from, for a test's own library (a faulty API, a pending job). */
+  libDeps: TemplateLibraryDeps;
   /** A DevTools upload into the simulator's draft box; returns its draft_id. */
   upload(userVersion: string, userDesc?: string): Promise<number>;
   /** Commits `templateId` with its rendered ext_json and records it, as the pipeline will. */
@@ -36,23 +35,12 @@ const none = {
 
 export async function startReleaseHarness(opts: HarnessOptions = {}): Promise<ReleaseHarness> {
   const h = await startHarness(opts);
-  const clock = opts.clock ?? systemClock;
-  const ledger = await openLedger({ dir: join(h.paths.storeDir, 'ledger'), logger: h.logger, clock });
-  const emitted: EventChannel[] = [];
-  const deps: TemplateHandlerDeps = {
-    store: h.store,
-    api: h.api,
-    ledger,
-    clock,
-    logger: h.logger,
-    emit: (channel) => emitted.push(channel),
-  };
-  const lib = createReleaseLibrary(deps);
+  const { ledger, release, store, logger } = h.app.services;
+  const libDeps: TemplateLibraryDeps = { store, api: h.api, ledger, clock: opts.clock ?? systemClock, logger };
   return Object.assign(h, {
     ledger,
-    deps,
-    lib,
-    emitted,
+    lib: release,
+    libDeps,
     async upload(userVersion: string, userDesc = `build ${userVersion}`) {
       const draft = await h.control<{ draft_id: number }>('POST', '/drafts', {
         user_version: userVersion,
@@ -61,7 +49,7 @@ export async function startReleaseHarness(opts: HarnessOptions = {}): Promise<Re
       return draft.draft_id;
     },
     async commit(appid: string, templateId: number, userVersion: string) {
-      const r = renderExtJson(deps, templateId, appid);
+      const r = renderExtJson({ store }, templateId, appid);
       if (r.errors.length > 0) throw new Error(r.errors.join('; '));
       await h.api.commit(appid, {
         template_id: templateId,

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TemplateInUseError } from '../../src-main/core/templates/template-errors.js';
-import { createTemplateHandlers } from '../../src-main/core/templates/template-handlers.js';
-import { createTemplateLibrary } from '../../src-main/core/templates/template-library.js';
-import type { WeChatApi } from '../../src-main/core/wechat/wechat-api.js';
-import { WeChatError } from '../../src-main/core/wechat/wechat-error.js';
+import { TemplateInUseError } from '../../src-main/core/release/templates/template-errors.js';
+import { createTemplateLibrary } from '../../src-main/core/release/templates/template-library.js';
+import type { WeChatApi } from '../../src-main/core/wechat/client/wechat-api.js';
+import { WeChatError } from '../../src-main/core/wechat/client/wechat-error.js';
 import type { ReleaseHarness } from './release-harness.js';
 import { startReleaseHarness } from './release-harness.js';
 
@@ -23,7 +22,7 @@ describe('template library against the simulator', () => {
     (await h.control<{ templates: SimTemplate[] }>('GET', '/state')).templates;
 
   it('syncs drafts and templates into the store and the view', async () => {
-    const handlers = createTemplateHandlers(h.deps, h.lib);
+    const handlers = h.app.handlers;
     const d1 = await h.upload('1.0.0');
     await h.upload('1.1.0');
     await h.api.addToTemplate({ draft_id: d1 });
@@ -32,7 +31,7 @@ describe('template library against the simulator', () => {
     expect(view.templates).toMatchObject([{ userVersion: '1.0.0', isDefault: false, usedBy: [] }]);
     expect(view).toMatchObject({ cap: 200, nearCap: false, defaultTemplateId: null });
     expect(h.store.templates.data.templates).toHaveLength(1);
-    expect(h.emitted).toEqual(['templates:changed']);
+    expect(h.emitted.map((e) => e.channel)).toEqual(['templates:changed']);
     expect(await handlers['templates:get']()).toEqual(view);
   });
 
@@ -53,7 +52,7 @@ describe('template library against the simulator', () => {
         return { ...res, template_list: res.template_list.map(({ draft_id: _d, ...t }) => t) };
       },
     };
-    const lib = createTemplateLibrary({ ...h.deps, api });
+    const lib = createTemplateLibrary({ ...h.libDeps, api });
     const added = await lib.addDraft(mine);
     const truth = await simTemplates();
     expect(truth).toHaveLength(2);
@@ -97,7 +96,7 @@ describe('template library against the simulator', () => {
     expect(await h.calls('/wxa/deletetemplate')).toHaveLength(0);
 
     // A job about to commit t2 keeps it too.
-    const guarded = createTemplateLibrary({ ...h.deps, pendingUse: (id) => (id === t2 ? [a] : []) });
+    const guarded = createTemplateLibrary({ ...h.libDeps, pendingUse: (id) => (id === t2 ? [a] : []) });
     await expect(guarded.remove(t2)).rejects.toThrow(`${a} (job)`);
 
     await h.commit(a, t2, '2.0.0');
@@ -111,7 +110,7 @@ describe('template library against the simulator', () => {
   });
 
   it('marks one template as the default for new merchants', async () => {
-    const handlers = createTemplateHandlers(h.deps, h.lib);
+    const handlers = h.app.handlers;
     const t1 = (await handlers['templates:addDraft'](await h.upload('1.0.0'))).templateId;
     const t2 = (await handlers['templates:addDraft'](await h.upload('2.0.0'))).templateId;
     let view = await handlers['templates:setDefault'](t2);

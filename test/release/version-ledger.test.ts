@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLedger } from '../../src-main/core/ledger/ledger.js';
-import { reconcileVersions } from '../../src-main/core/ledger/reconcile-versions.js';
-import { createTemplateHandlers } from '../../src-main/core/templates/template-handlers.js';
+import { openLedger } from '../../src-main/core/release/ledger/ledger.js';
+import { reconcileVersions } from '../../src-main/core/release/ledger/reconcile-versions.js';
 import type { ReleaseHarness } from './release-harness.js';
 import { startReleaseHarness } from './release-harness.js';
 
@@ -36,7 +35,7 @@ describe('version ledger against the simulator', () => {
     await h.commit(a, t1, '1.0.0');
     const reason = '<script>alert(1)</script>页面空白<br><a href="javascript:alert(2)">详情</a>';
     const auditId = await h.audit(a, 'fail', reason);
-    const list = await createTemplateHandlers(h.deps, h.lib)['ledger:list'](a);
+    const list = await h.app.handlers['ledger:list'](a);
     expect(list.map((e) => e.kind)).toEqual(['commit', 'submit_audit', 'audit_rejected']);
     const [commit, , rejected] = list;
     expect(commit).toMatchObject({ templateId: t1, userVersion: '1.0.0', jobId: 'job-1' });
@@ -48,7 +47,7 @@ describe('version ledger against the simulator', () => {
     expect(rejected?.screenshots).toHaveLength(2);
     expect(list.map((e) => e.at)).toEqual([...list.map((e) => e.at)].sort());
     // Durable: a reopened ledger reads the same story.
-    const reopened = await openLedger({ dir: `${h.paths.storeDir}/ledger`, logger: h.logger, clock: h.deps.clock });
+    const reopened = await openLedger({ dir: `${h.paths.storeDir}/ledger`, logger: h.logger, clock: h.libDeps.clock });
     expect(await reopened.list(a)).toEqual(list);
   });
 

@@ -54,7 +54,7 @@ describe('shell IPC registration', () => {
     calls.length = 0;
     registerHandlers({
       isTrustedSender: (event) => event === trusted,
-      appInfo: () => ({ name: 'wxfleet', version: '0.1.0', profile: 'demo' }),
+      appInfo: () => ({ name: 'wxfleet', version: '0.1.0', profile: 'acme' }),
       core: recordingCore(calls),
     });
   });
@@ -67,7 +67,7 @@ describe('shell IPC registration', () => {
   it('answers a trusted sender with a result', async () => {
     await expect(handlers.get('app:info')!(trusted)).resolves.toEqual({
       ok: true,
-      value: { name: 'wxfleet', version: '0.1.0', profile: 'demo' },
+      value: { name: 'wxfleet', version: '0.1.0', profile: 'acme' },
     });
     await expect(handlers.get('overview:get')!(trusted)).resolves.toEqual({ ok: true, value: 'ran' });
     await expect(handlers.get('authorizers:get')!(trusted, 'wx5f3c1a9b7d2e4f60')).resolves.toEqual({
@@ -95,7 +95,7 @@ describe('shell IPC registration', () => {
     handlers.clear();
     registerHandlers({
       isTrustedSender: () => true,
-      appInfo: () => ({ name: 'wxfleet', version: '0.1.0', profile: 'demo' }),
+      appInfo: () => ({ name: 'wxfleet', version: '0.1.0', profile: 'acme' }),
       core: {
         'audits:quota': async () => {
           throw Object.assign(new Error('x'), {

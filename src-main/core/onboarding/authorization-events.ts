@@ -1,12 +1,12 @@
 import type { AuthorizationPush, UnauthorizedPush } from '@wxfleet/protocol';
 import type { EmitEvent } from '../../contract/handlers.js';
-import type { Clock } from '../clock/clock.js';
-import type { Logger } from '../log/logger.js';
-import type { AppliedAuthCallbackEvent } from '../relay-client/index.js';
-import type { Store } from '../store/store.js';
-import { setAuthorizerStatus } from '../tokens/authorizer-status.js';
-import { authorizerAccessTokenName, authorizerRefreshTokenName } from '../vault/secret-names.js';
-import type { Vault } from '../vault/vault.js';
+import type { Clock } from '../platform/clock/clock.js';
+import type { Logger } from '../platform/log/logger.js';
+import type { AppliedAuthCallbackEvent } from '../relay/client/index.js';
+import type { Store } from '../platform/store/store.js';
+import { setAuthorizerStatus } from '../wechat/tokens/authorizer-status.js';
+import { authorizerAccessTokenName, authorizerRefreshTokenName } from '../platform/vault/secret-names.js';
+import type { Vault } from '../platform/vault/vault.js';
 import { revokedReason } from './notices.js';
 import type { Redemption } from './redemption.js';
 

@@ -1,4 +1,4 @@
-import type { InviteVariant } from '../relay-client/index.js';
+import type { InviteVariant } from '../relay/client/index.js';
 
 /** Where WeChat serves the authorization pages (01 A4); a simulator serves both from its own origin. */
 export interface AuthorizationPageBases {

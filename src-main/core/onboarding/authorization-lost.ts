@@ -1,6 +1,6 @@
 import type { EmitEvent } from '../../contract/handlers.js';
-import type { Store } from '../store/store.js';
-import type { AuthorizationLostHook } from '../tokens/authorizer-tokens.js';
+import type { Store } from '../platform/store/store.js';
+import type { AuthorizationLostHook } from '../wechat/tokens/authorizer-tokens.js';
 import { needsReauth } from './notices.js';
 
 /** Tells the window when a token refresh found an authorization lost (the token managers have no emitter). */

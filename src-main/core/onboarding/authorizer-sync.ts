@@ -1,13 +1,13 @@
 import type { ApiGetAuthorizerInfoResponse } from '@wxfleet/protocol';
 import type { EmitEvent } from '../../contract/handlers.js';
-import type { Clock } from '../clock/clock.js';
-import type { Logger } from '../log/logger.js';
-import { blankExtra } from '../store/aggregates/authorizer-extras.js';
-import type { Store } from '../store/store.js';
-import { blankAuthorizer } from '../tokens/authorizer-status.js';
-import type { WeChatStack } from '../tokens/wechat-stack.js';
-import { authorizerRefreshTokenName } from '../vault/secret-names.js';
-import type { Vault } from '../vault/vault.js';
+import type { Clock } from '../platform/clock/clock.js';
+import type { Logger } from '../platform/log/logger.js';
+import { blankExtra } from '../platform/store/authorizer-extras-aggregate.js';
+import type { Store } from '../platform/store/store.js';
+import { blankAuthorizer } from '../wechat/tokens/authorizer-status.js';
+import type { WeChatStack } from '../wechat/wechat-stack.js';
+import { authorizerRefreshTokenName } from '../platform/vault/secret-names.js';
+import type { Vault } from '../platform/vault/vault.js';
 
 export interface AuthorizerSyncDeps {
   store: Store;
@@ -15,7 +15,9 @@ export interface AuthorizerSyncDeps {
   clock: Clock;
   logger: Logger;
   emit: EmitEvent;
-  wechat: () => WeChatStack;
+  wechat: WeChatStack;
+  /** Reads a mini-program's versions from WeChat into the version ledger (getversioninfo), after its info. */
+  readVersions: (appid: string) => Promise<unknown>;
 }
 
 export interface AuthorizerSync {
@@ -24,7 +26,10 @@ export interface AuthorizerSync {
    * `adoptRefreshToken` the refresh token WeChat returns replaces ours (we know a newer grant exists).
    */
   refreshInfo(appid: string, options?: { adoptRefreshToken?: boolean }): Promise<void>;
-  /** Reconciles with api_get_authorizer_list, then refreshes the info of one mini-program or of all. */
+  /**
+   * Reconciles with api_get_authorizer_list, then refreshes the info and reads the versions of one mini-program or
+   * of all, so the list and drift are right from the first sync.
+   */
   sync(appid: string | null): Promise<string[]>;
 }
 
@@ -66,7 +71,7 @@ export function createAuthorizerSync(deps: AuthorizerSyncDeps): AuthorizerSync {
   }
 
   async function refreshInfo(appid: string, options: { adoptRefreshToken?: boolean } = {}): Promise<void> {
-    const res = await deps.wechat().api.apiGetAuthorizerInfo({
+    const res = await deps.wechat.api.apiGetAuthorizerInfo({
       component_appid: store.settings.data.componentAppid,
       authorizer_appid: appid,
     });
@@ -76,7 +81,7 @@ export function createAuthorizerSync(deps: AuthorizerSyncDeps): AuthorizerSync {
   return {
     refreshInfo,
     async sync(appid) {
-      await deps.wechat().reconcile();
+      await deps.wechat.reconcile();
       const targets =
         appid === null
           ? Object.values(store.authorizers.data.byAppid)
@@ -91,6 +96,9 @@ export function createAuthorizerSync(deps: AuthorizerSyncDeps): AuthorizerSync {
           await refreshInfo(target).catch((error: unknown) => {
             failed.push(target);
             logger.warn('authorizer info not refreshed', { appid: target, error });
+          });
+          await deps.readVersions(target).catch((error: unknown) => {
+            logger.warn('versions not read from WeChat', { appid: target, error });
           });
         }
       };

@@ -1,4 +1,4 @@
-import type { WeChatStack } from '../tokens/wechat-stack.js';
+import type { WeChatStack } from '../wechat/wechat-stack.js';
 
 /** The experience-version QR code (get_qrcode, a JPEG) as a data: URL for the renderer. */
 export async function experienceQr(wechat: WeChatStack, appid: string): Promise<string> {

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { InvitationView } from '../../contract/fleet.js';
 import type { EmitEvent } from '../../contract/handlers.js';
-import type { Clock } from '../clock/clock.js';
-import type { Logger } from '../log/logger.js';
-import type { InviteVariant, RelayClient } from '../relay-client/index.js';
-import type { InvitationRecord } from '../store/aggregates/invitations.js';
-import { MAX_PRE_AUTH_CODES } from '../store/aggregates/invitations.js';
-import type { Store } from '../store/store.js';
-import type { WeChatStack } from '../tokens/wechat-stack.js';
+import type { Clock } from '../platform/clock/clock.js';
+import type { Logger } from '../platform/log/logger.js';
+import type { InviteVariant, RelayClient } from '../relay/client/index.js';
+import type { InvitationRecord } from '../platform/store/invitations-aggregate.js';
+import { MAX_PRE_AUTH_CODES } from '../platform/store/invitations-aggregate.js';
+import type { Store } from '../platform/store/store.js';
+import type { WeChatStack } from '../wechat/wechat-stack.js';
 import type { AuthorizationPageBases } from './authorization-link.js';
 import { authorizationLink, launchPageUrl, redirectUrl } from './authorization-link.js';
 import { codeHash } from './code-hash.js';
@@ -18,7 +18,7 @@ export interface InvitationDeps {
   clock: Clock;
   logger: Logger;
   emit: EmitEvent;
-  wechat: () => WeChatStack;
+  wechat: WeChatStack;
   relay: () => RelayClient | null;
   pageBases: AuthorizationPageBases;
 }
@@ -125,7 +125,7 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
       if (rec === undefined || rec.status !== 'pending') throw new Error('This invitation is not open.');
       const relayUrl = store.settings.data.relayUrl;
       const componentAppid = store.settings.data.componentAppid;
-      const { pre_auth_code: preAuthCode } = await deps.wechat().api.apiCreatePreauthcode({
+      const { pre_auth_code: preAuthCode } = await deps.wechat.api.apiCreatePreauthcode({
         component_appid: componentAppid,
       });
       await store.invitations.update((d) => {

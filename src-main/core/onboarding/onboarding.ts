@@ -1,18 +1,16 @@
 import type { EmitEvent } from '../../contract/handlers.js';
 import type { Language } from '../../contract/settings.js';
-import type { Clock } from '../clock/clock.js';
-import type { Logger } from '../log/logger.js';
-import type { RelayClient } from '../relay-client/index.js';
-import type { Store } from '../store/store.js';
-import type { WeChatStack } from '../tokens/wechat-stack.js';
-import type { Vault } from '../vault/vault.js';
+import type { Clock } from '../platform/clock/clock.js';
+import type { Logger } from '../platform/log/logger.js';
+import type { RelayClient } from '../relay/client/index.js';
+import type { Store } from '../platform/store/store.js';
+import type { WeChatStack } from '../wechat/wechat-stack.js';
+import type { Vault } from '../platform/vault/vault.js';
 import type { AuthorizationEvents } from './authorization-events.js';
 import { createAuthorizationEvents } from './authorization-events.js';
 import type { AuthorizationPageBases } from './authorization-link.js';
 import type { AuthorizerSync } from './authorizer-sync.js';
 import { createAuthorizerSync } from './authorizer-sync.js';
-import type { AuthorizerViews } from './authorizer-views.js';
-import { createAuthorizerViews } from './authorizer-views.js';
 import type { InvitationService } from './invitation-service.js';
 import { createInvitationService } from './invitation-service.js';
 import type { Redemption } from './redemption.js';
@@ -24,9 +22,11 @@ export interface OnboardingDeps {
   clock: Clock;
   logger: Logger;
   emit: EmitEvent;
-  wechat: () => WeChatStack;
+  wechat: WeChatStack;
   relay: () => RelayClient | null;
   pageBases: AuthorizationPageBases;
+  /** Reads a mini-program's versions from WeChat into the version ledger during a sync. */
+  readVersions: (appid: string) => Promise<unknown>;
 }
 
 export interface Onboarding {
@@ -34,7 +34,6 @@ export interface Onboarding {
   sync: AuthorizerSync;
   redemption: Redemption;
   events: AuthorizationEvents;
-  views: AuthorizerViews;
 }
 
 export function createOnboarding(deps: OnboardingDeps): Onboarding {
@@ -43,6 +42,5 @@ export function createOnboarding(deps: OnboardingDeps): Onboarding {
   const sync = createAuthorizerSync(deps);
   const redemption = createRedemption({ ...deps, invitations, sync, language });
   const events = createAuthorizationEvents({ ...deps, redemption });
-  const views = createAuthorizerViews(deps);
-  return { invitations, sync, redemption, events, views };
+  return { invitations, sync, redemption, events };
 }

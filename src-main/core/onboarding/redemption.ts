@@ -1,12 +1,12 @@
 import type { EmitEvent } from '../../contract/handlers.js';
 import type { Language } from '../../contract/settings.js';
-import type { Clock } from '../clock/clock.js';
-import type { Logger } from '../log/logger.js';
-import { MAX_REDEEMED } from '../store/aggregates/invitations.js';
-import type { Store } from '../store/store.js';
-import { blankAuthorizer } from '../tokens/authorizer-status.js';
-import type { WeChatStack } from '../tokens/wechat-stack.js';
-import { WeChatError } from '../wechat/wechat-error.js';
+import type { Clock } from '../platform/clock/clock.js';
+import type { Logger } from '../platform/log/logger.js';
+import { MAX_REDEEMED } from '../platform/store/invitations-aggregate.js';
+import type { Store } from '../platform/store/store.js';
+import { blankAuthorizer } from '../wechat/tokens/authorizer-status.js';
+import type { WeChatStack } from '../wechat/wechat-stack.js';
+import { WeChatError } from '../wechat/client/wechat-error.js';
 import type { AuthorizerSync } from './authorizer-sync.js';
 import { funcIdsOf } from './authorizer-sync.js';
 import { codeHash } from './code-hash.js';
@@ -18,7 +18,7 @@ export interface RedemptionDeps {
   clock: Clock;
   logger: Logger;
   emit: EmitEvent;
-  wechat: () => WeChatStack;
+  wechat: WeChatStack;
   invitations: InvitationService;
   sync: AuthorizerSync;
   language: () => Language;
@@ -64,15 +64,16 @@ export function createRedemption(deps: RedemptionDeps): Redemption {
     let appid: string;
     let funcInfo: number[];
     try {
-      const res = await deps
-        .wechat()
-        .api.apiQueryAuth({ component_appid: componentAppid, authorization_code: arrival.code });
+      const res = await deps.wechat.api.apiQueryAuth({
+        component_appid: componentAppid,
+        authorization_code: arrival.code,
+      });
       const info = res.authorization_info;
       appid = info.authorizer_appid;
       funcInfo = funcIdsOf(info.func_info);
       // adopt() makes the refresh token durable before the access token is stored or used.
       if (info.authorizer_refresh_token) {
-        await deps.wechat().authorizers.adopt(appid, {
+        await deps.wechat.authorizers.adopt(appid, {
           accessToken: info.authorizer_access_token ?? '',
           expiresIn: info.expires_in ?? 0,
           refreshToken: info.authorizer_refresh_token,

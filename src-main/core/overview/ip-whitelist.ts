@@ -1,9 +1,9 @@
 import type { AttentionItem } from '../../contract/fleet.js';
 import type { EmitEvent } from '../../contract/handlers.js';
 import type { Language } from '../../contract/settings.js';
-import type { Clock } from '../clock/clock.js';
-import { WeChatError } from '../wechat/wechat-error.js';
-import type { CallWatcher } from '../wechat/wechat-http.js';
+import type { Clock } from '../platform/clock/clock.js';
+import { WeChatError } from '../wechat/client/wechat-error.js';
+import type { CallWatcher } from '../wechat/client/wechat-http.js';
 
 /** Remembers WeChat's 61004 refusals (the IP is not secret) until a call succeeds again. */
 export interface IpWhitelistWatch extends CallWatcher {

@@ -1,24 +1,26 @@
 import type { AttentionItem, OverviewView, RelayStatusView } from '../../contract/fleet.js';
-import type { Clock } from '../clock/clock.js';
-import type { EventLog } from '../events-log/event-log.js';
+import type { Clock } from '../platform/clock/clock.js';
+import type { EventLog } from '../events/event-log.js';
 import { missingCodePermission, needsReauth } from '../onboarding/notices.js';
-import type { Store } from '../store/store.js';
-import type { WeChatStack } from '../tokens/wechat-stack.js';
-import type { Vault } from '../vault/vault.js';
+import type { Store } from '../platform/store/store.js';
+import type { WeChatStack } from '../wechat/wechat-stack.js';
+import type { Vault } from '../platform/vault/vault.js';
 import { attentionOfSetup } from './setup-attention.js';
 
-/** The release pipeline adds what it owns (audit quota, audits in flight, failing jobs, its attention items). */
-export type OverviewDecorator = (view: OverviewView) => Promise<OverviewView>;
+/** What the release side reports: audit quota, audits in flight, failing jobs and its attention items. */
+export type ReleaseOverview = Pick<OverviewView, 'auditQuota' | 'auditsInFlight' | 'failingJobs'> & {
+  attention: AttentionItem[];
+};
 
 export interface OverviewDeps {
   store: Store;
   vault: Vault;
   clock: Clock;
-  wechat: () => WeChatStack;
+  wechat: WeChatStack;
   relayStatus: () => RelayStatusView;
   relayConfigured: () => boolean;
   eventLog: EventLog;
-  decorators: readonly OverviewDecorator[];
+  release: () => Promise<ReleaseOverview>;
   /** The 61004 item while WeChat refuses the caller's IP. */
   ipWhitelist: () => AttentionItem | null;
 }
@@ -26,7 +28,7 @@ export interface OverviewDeps {
 export async function buildOverview(deps: OverviewDeps): Promise<OverviewView> {
   const { store, vault, clock } = deps;
   const lang = store.settings.data.locale;
-  const tickets = deps.wechat().tickets;
+  const tickets = deps.wechat.tickets;
   const age = tickets.ageMs();
   const stale = tickets.current() === undefined;
   const token = vault.get('component.accessToken');
@@ -55,25 +57,24 @@ export async function buildOverview(deps: OverviewDeps): Promise<OverviewView> {
     }
   }
 
-  let view: OverviewView = {
+  const release = await deps.release();
+  return {
     relay,
     ticket: { ageSeconds: age === null ? null : Math.round(age / 1000), stale },
     componentToken: {
       state: tokenValid ? 'valid' : 'missing',
       expiresAt: tokenValid ? new Date(token.expiresAt).toISOString() : null,
     },
-    auditQuota: null,
+    auditQuota: release.auditQuota,
     authorizers: {
       total: all.length,
       authorized: all.filter((a) => a.status === 'authorized').length,
       needsReauth: all.filter((a) => a.status === 'needs_reauth').length,
       revoked: all.filter((a) => a.status === 'revoked').length,
     },
-    auditsInFlight: 0,
-    failingJobs: 0,
-    attention,
+    auditsInFlight: release.auditsInFlight,
+    failingJobs: release.failingJobs,
+    attention: [...attention, ...release.attention],
     recentEvents: deps.eventLog.list({ limit: 10 }),
   };
-  for (const decorate of deps.decorators) view = await decorate(view);
-  return view;
 }

@@ -1,6 +1,6 @@
 import type { AttentionItem, RelayStatusView } from '../../contract/fleet.js';
-import type { Store } from '../store/store.js';
-import type { Vault } from '../vault/vault.js';
+import type { Store } from '../platform/store/store.js';
+import type { Vault } from '../platform/vault/vault.js';
 
 export interface SetupState {
   store: Store;

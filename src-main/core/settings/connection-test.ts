@@ -1,8 +1,8 @@
 import type { ConnectionHop, ConnectionReport } from '../../contract/settings.js';
-import type { Clock } from '../clock/clock.js';
-import type { Store } from '../store/store.js';
-import type { WeChatStack } from '../tokens/wechat-stack.js';
-import type { Vault } from '../vault/vault.js';
+import type { Clock } from '../platform/clock/clock.js';
+import type { Store } from '../platform/store/store.js';
+import type { WeChatStack } from '../wechat/wechat-stack.js';
+import type { Vault } from '../platform/vault/vault.js';
 import type { Say } from './hop-probes.js';
 import { fetchHealthz, probeTunnel, wechatFailure } from './hop-probes.js';
 
@@ -10,7 +10,7 @@ export interface ConnectionTestDeps {
   store: Store;
   vault: Vault;
   clock: Clock;
-  wechat: () => WeChatStack;
+  wechat: WeChatStack;
 }
 
 const hours = (ms: number): string => (ms / 3600_000).toFixed(1);
@@ -43,7 +43,7 @@ export async function testConnection(deps: ConnectionTestDeps): Promise<Connecti
   );
 
   hops.push(...(await relayHops(s.relayUrl, deviceToken, say)));
-  const wechat = deps.wechat();
+  const wechat = deps.wechat;
   hops.push(await probeTunnel(wechat, s.egress === 'relay', say));
 
   const age = wechat.tickets.ageMs();

@@ -1,6 +1,6 @@
 import type { ConnectionHop } from '../../contract/settings.js';
-import type { WeChatStack } from '../tokens/wechat-stack.js';
-import { WeChatError } from '../wechat/wechat-error.js';
+import type { WeChatStack } from '../wechat/wechat-stack.js';
+import { WeChatError } from '../wechat/client/wechat-error.js';
 
 export type Say = (zh: string, en: string) => string;
 

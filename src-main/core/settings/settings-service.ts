@@ -1,7 +1,6 @@
 import type { PlatformInput, PreferencesInput, RelayInput, SettingsView } from '../../contract/settings.js';
-import { DEMO_PROFILE } from '../fs/profile-paths.js';
-import type { Store } from '../store/store.js';
-import type { Vault } from '../vault/vault.js';
+import type { Store } from '../platform/store/store.js';
+import type { Vault } from '../platform/vault/vault.js';
 import { checkPlatform, checkRelayUrl } from './settings-checks.js';
 
 export type SettingsChange = 'platform' | 'relay' | 'egress' | 'preferences';
@@ -9,6 +8,8 @@ export type SettingsChange = 'platform' | 'relay' | 'egress' | 'preferences';
 export interface SettingsServiceDeps {
   store: Store;
   vault: Vault;
+  /** The profile is the demo's (the UI labels it). */
+  demo: boolean;
   /** Called after a change is durable, so the core can restart what depends on it. */
   onChange: (change: SettingsChange) => Promise<void>;
 }
@@ -28,7 +29,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     const s = store.settings.data;
     return {
       profile: vault.profile,
-      demo: vault.profile === DEMO_PROFILE,
+      demo: deps.demo,
       platform: {
         componentAppid: s.componentAppid,
         appsecretSet: vault.has('component.appsecret'),

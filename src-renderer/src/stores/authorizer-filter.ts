@@ -1,5 +1,13 @@
-import type { AuthorizerRow } from '@contract/fleet';
-import type { ListFilter } from './authorizers';
+import type { AuthorizerRow, AuthorizerStatus } from '@contract/fleet';
+
+export interface ListFilter {
+  search: string;
+  status: AuthorizerStatus | '';
+  templateId: number | null;
+  version: string;
+  tag: string;
+  drift: '' | 'yes' | 'no';
+}
 
 /** Pure and allocation-light: it runs on every keystroke over thousands of rows. */
 export function filterRows(rows: readonly AuthorizerRow[], filter: ListFilter): AuthorizerRow[] {

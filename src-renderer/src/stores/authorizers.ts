@@ -1,20 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef } from 'vue';
-import type { AuthorizerDetail, AuthorizerRow, AuthorizerStatus } from '@contract/fleet';
+import type { AuthorizerDetail, AuthorizerRow } from '@contract/fleet';
 import type { LedgerEntryView } from '@contract/release';
 import { authorizersApi } from '@renderer/api/authorizers';
 import { notifyError } from '@renderer/errors/notify-error';
 import { debounce } from './debounce';
 import { filterRows } from './authorizer-filter';
+import type { ListFilter } from './authorizer-filter';
 
-export interface ListFilter {
-  search: string;
-  status: AuthorizerStatus | '';
-  templateId: number | null;
-  version: string;
-  tag: string;
-  drift: '' | 'yes' | 'no';
-}
+export type { ListFilter } from './authorizer-filter';
 
 export const useAuthorizersStore = defineStore('authorizers', () => {
   // shallowRef: thousands of rows are replaced wholesale, never mutated in place, so deep reactivity is waste.

@@ -1,49 +1,36 @@
 /**
- * A core in its own process, for the crash test: `node --import tsx core-child.ts '<json>'`. It connects, applies
- * pushes and keeps forcing token refreshes until it is killed. Prints `ready` once connected.
+ * An app in its own process, for the crash test: `node --import tsx core-child.ts '<config json>'`. It connects,
+ * applies pushes and keeps forcing token refreshes until it is killed. Prints `ready` once connected.
  */
-import { createCore } from '../../../src-main/core/core.js';
-import { createLogger } from '../../../src-main/core/log/logger.js';
-import { keytarKeychain } from '../../../src-main/core/vault/keytar-keychain.js';
-import { authorizerAccessTokenName } from '../../../src-main/core/vault/secret-names.js';
+import type { AppConfig } from '../../../src-main/core/app/app-config.js';
+import { createApp } from '../../../src-main/core/app/create-app.js';
+import { keytarKeychain } from '../../../src-main/core/platform/vault/keytar-keychain.js';
+import { authorizerAccessTokenName } from '../../../src-main/core/platform/vault/secret-names.js';
 
-interface ChildConfig {
-  root: string;
-  keychainService: string;
-  simUrl: string;
-}
-
-const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig;
-const lines: string[] = [];
-const core = await createCore({
-  profileDir: config.root,
-  profile: 'acme',
+const config = JSON.parse(process.argv[2] ?? '{}') as AppConfig;
+let connected: () => void = () => undefined;
+const ready = new Promise<void>((resolve) => (connected = resolve));
+const app = await createApp(config, {
   keychain: keytarKeychain(),
-  keychainService: config.keychainService,
-  wechatBaseUrl: config.simUrl,
-  logger: createLogger((r) => void lines.push(JSON.stringify(r))),
-  emit: () => undefined,
-  relayTuning: { backoff: { initialMs: 20, maxMs: 200 }, pingIntervalMs: 1_000, stopTimeoutMs: 500 },
-  stackTuning: { retry: { baseDelayMs: 5 } },
+  emit: (channel, payload) => {
+    if (channel === 'relay:status' && (payload as { state: string }).state === 'connected') connected();
+  },
 });
-const ctx = core.context;
-const started = Date.now();
-while (ctx.relay?.status().state !== 'connected') {
-  if (Date.now() - started > 10_000) throw new Error('child never connected');
-  await new Promise((r) => setTimeout(r, 10));
-}
+await app.start();
+await ready;
 process.stdout.write('ready\n');
 
 // Token refreshes as fast as they go: drop the cached token, then ask for one (a refresh through WeChat).
+const { store, vault, wechat } = app.services;
 for (;;) {
-  const authorized = Object.values(ctx.store.authorizers.data.byAppid).filter((a) => a.status === 'authorized');
+  const authorized = Object.values(store.authorizers.data.byAppid).filter((a) => a.status === 'authorized');
   for (const a of authorized) {
-    const cached = ctx.vault.get(authorizerAccessTokenName(a.appid));
-    if (cached) ctx.wechat.authorizers.tokenFailed(a.appid, cached.value);
-    await ctx.wechat.authorizers.token(a.appid).catch(() => undefined);
+    const cached = vault.get(authorizerAccessTokenName(a.appid));
+    if (cached) wechat.authorizers.tokenFailed(a.appid, cached.value);
+    await wechat.authorizers.token(a.appid).catch(() => undefined);
   }
-  const component = ctx.vault.get('component.accessToken');
-  if (component && Date.now() - component.obtainedAt > 100) ctx.wechat.component.tokenFailed(component.value);
-  await ctx.wechat.component.token().catch(() => undefined);
+  const component = vault.get('component.accessToken');
+  if (component && Date.now() - component.obtainedAt > 100) wechat.component.tokenFailed(component.value);
+  await wechat.component.token().catch(() => undefined);
   await new Promise((r) => setTimeout(r, 1));
 }

@@ -4,26 +4,21 @@ import { join } from 'node:path';
 import { WxCrypt } from '@wxfleet/protocol';
 import type { SimulatorConfigInput } from '../../../simulator/src/index.js';
 import { startSimulator } from '../../../simulator/src/index.js';
-import type { Clock } from '../../../src-main/core/clock/clock.js';
-import { systemClock } from '../../../src-main/core/clock/clock.js';
-import type { ProfilePaths } from '../../../src-main/core/fs/profile-paths.js';
-import { profilePaths } from '../../../src-main/core/fs/profile-paths.js';
-import { memoryLogger } from '../../../src-main/core/log/logger.js';
-import type { Store } from '../../../src-main/core/store/store.js';
-import { openStore } from '../../../src-main/core/store/store.js';
-import type { AuthorizerTokens } from '../../../src-main/core/tokens/authorizer-tokens.js';
-import type { ComponentTokens } from '../../../src-main/core/tokens/component-token.js';
-import type { ReconcileReport } from '../../../src-main/core/tokens/reconcile.js';
-import type { TicketStore } from '../../../src-main/core/tokens/ticket-store.js';
-import { keytarKeychain } from '../../../src-main/core/vault/keytar-keychain.js';
-import type { Vault } from '../../../src-main/core/vault/vault.js';
-import { openVault } from '../../../src-main/core/vault/vault.js';
-import { createWeChatStack } from '../../../src-main/core/tokens/wechat-stack.js';
-import type { EgressConfig } from '../../../src-main/core/wechat/egress.js';
-import type { WeChatApi } from '../../../src-main/core/wechat/wechat-api.js';
-import type { WeChatClient } from '../../../src-main/core/wechat/wechat-client.js';
-import type { RetryOptions } from '../../../src-main/core/wechat/retry-policy.js';
-import type { WeChatHttp } from '../../../src-main/core/wechat/wechat-http.js';
+import type { App } from '../../../src-main/core/app/create-app.js';
+import { createApp } from '../../../src-main/core/app/create-app.js';
+import type { Clock } from '../../../src-main/core/platform/clock/clock.js';
+import { systemClock } from '../../../src-main/core/platform/clock/clock.js';
+import type { ProfilePaths } from '../../../src-main/core/platform/fs/profile-paths.js';
+import type { Logger } from '../../../src-main/core/platform/log/logger.js';
+import type { Store } from '../../../src-main/core/platform/store/store.js';
+import { keytarKeychain } from '../../../src-main/core/platform/vault/keytar-keychain.js';
+import type { Vault } from '../../../src-main/core/platform/vault/vault.js';
+import type { ReleaseSettings } from '../../../src-main/core/release/release-settings.js';
+import type { EgressConfig } from '../../../src-main/core/wechat/client/egress.js';
+import type { WeChatStack } from '../../../src-main/core/wechat/wechat-stack.js';
+import type { RetryOptions } from '../../../src-main/core/wechat/client/retry-policy.js';
+import type { Emitted, LogLine } from '../../helpers/test-app.js';
+import { readLog, testConfig, testKeychainService } from '../../helpers/test-app.js';
 import type { TicketReceiver } from './ticket-receiver.js';
 import { startTicketReceiver } from './ticket-receiver.js';
 
@@ -42,30 +37,34 @@ export interface HarnessOptions {
   egress?: (simUrl: string) => Promise<EgressConfig>;
   random?: () => number;
   retry?: Partial<RetryOptions>;
+  release?: Partial<ReleaseSettings>;
 }
 
-export interface Harness {
+/** The app of a test profile on the simulator (direct egress unless told), with its services at hand. */
+export interface Harness extends Pick<
+  WeChatStack,
+  'http' | 'tickets' | 'component' | 'authorizers' | 'client' | 'api' | 'reconcile'
+> {
+  app: App;
   simUrl: string;
   platform: { componentAppid: string; componentAppsecret: string; token: string; encodingAESKey: string };
   root: string;
   paths: ProfilePaths;
   keychainService: string;
-  logger: ReturnType<typeof memoryLogger>;
+  logger: Logger;
+  /** The profile's log, as written so far. */
+  log(): Promise<LogLine[]>;
+  emitted: Emitted[];
   vault: Vault;
   store: Store;
-  http: WeChatHttp;
-  tickets: TicketStore;
-  component: ComponentTokens;
-  authorizers: AuthorizerTokens;
-  client: WeChatClient;
-  api: WeChatApi;
   receiver: TicketReceiver;
-  reconcile(): Promise<ReconcileReport>;
   control<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
   /** The simulator's call log (its own witness of what reached "WeChat"), optionally for one path. */
   calls(path?: string): Promise<CallRecord[]>;
   /** Seeds merchants, authorizes them in the simulator and onboards them (api_query_auth, store record). */
   onboard(count: number): Promise<string[]>;
+  /** Stops the app and opens the profile again in a new one, as a restart does (closed with the harness). */
+  reopen(): Promise<App>;
   close(): Promise<void>;
 }
 
@@ -81,34 +80,39 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     appId: sim.platform.componentAppid,
   });
   const root = await mkdtemp(join(tmpdir(), 'wxfleet-core-'));
-  const paths = profilePaths(root, 'acme');
-  const keychain = keytarKeychain();
-  const keychainService = `wxfleet-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const logger = memoryLogger();
-  const vault = await openVault({ paths, keychain, logger, clock, service: keychainService });
-  const store = await openStore({ dir: paths.storeDir, logger, clock });
-  await store.settings.update((s) => {
-    s.componentAppid = sim.platform.componentAppid;
-    s.apiBaseUrl = sim.url;
+  const keychainService = testKeychainService();
+  const config = testConfig({
+    root,
+    simUrl: sim.url,
+    keychainService,
+    wechat: opts.retry ? { retry: opts.retry } : {},
+    ...(opts.release ? { release: opts.release } : {}),
   });
-  await vault.set('component.appsecret', sim.platform.componentAppsecret);
-  await vault.set('component.token', sim.platform.token);
-  await vault.set('component.encodingAesKey', sim.platform.encodingAESKey);
-  const componentAppid = (): string => store.settings.data.componentAppid;
-  const egress: EgressConfig = (await opts.egress?.(sim.url)) ?? { mode: 'direct' };
-  const stack = createWeChatStack({
-    vault,
-    store,
+  const emitted: Emitted[] = [];
+  const adapters = {
+    keychain: keytarKeychain(),
+    emit: (channel: Emitted['channel'], payload: Emitted['payload']) =>
+      void emitted.push({ channel, payload } as Emitted),
     clock,
-    logger,
-    egress,
-    baseUrl: sim.url,
-    ...(opts.retry ? { retry: opts.retry } : {}),
     ...(opts.random ? { random: opts.random } : {}),
+  };
+  const app = await createApp(config, adapters);
+  const apps: App[] = [app];
+  const { vault, store, wechat, settings } = app.services;
+  await settings.savePlatform({
+    componentAppid: sim.platform.componentAppid,
+    appsecret: sim.platform.componentAppsecret,
+    token: sim.platform.token,
+    encodingAESKey: sim.platform.encodingAESKey,
   });
-  const { http, tickets, component, authorizers, client, api, reconcile } = stack;
+  const egress: EgressConfig = (await opts.egress?.(sim.url)) ?? { mode: 'direct' };
+  if (egress.mode === 'relay') await settings.saveRelay({ url: egress.relayUrl, deviceToken: egress.deviceToken });
+  await settings.savePreferences({ egress: egress.mode });
+  await app.start();
+  const componentAppid = (): string => store.settings.data.componentAppid;
+  const { http, tickets, component, authorizers, client, api, reconcile } = wechat;
   receiver.onTicket = (ticket) => tickets.put(ticket, clock.now());
-  // The simulator pushes its first ticket at start, before the core existed.
+  // The simulator pushes its first ticket at start, before the app existed.
   if (receiver.latest) await tickets.put(receiver.latest, clock.now());
 
   const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
@@ -123,12 +127,15 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   };
 
   const harness: Harness = {
+    app,
     simUrl: sim.url,
     platform: sim.platform,
     root,
-    paths,
+    paths: app.services.paths,
     keychainService,
-    logger,
+    logger: app.services.logger,
+    log: () => readLog(app),
+    emitted,
     vault,
     store,
     http,
@@ -176,11 +183,20 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       }
       return appids;
     },
+    async reopen() {
+      await apps.at(-1)?.stop();
+      const again = await createApp(config, adapters);
+      apps.push(again);
+      await again.start();
+      return again;
+    },
     async close() {
-      stack.close();
+      for (const running of apps) await running.stop();
       await sim.close();
       await receiver.close();
-      await keychain.deletePassword(keychainService, 'acme').catch(() => false);
+      await keytarKeychain()
+        .deletePassword(keychainService, 'acme')
+        .catch(() => false);
       await rm(root, { recursive: true, force: true });
     },
   };

@@ -7,13 +7,16 @@ import { startRelay } from '../../../relay/test/helpers/relay-fixture.js';
 import type { TestRelay } from '../../../relay/test/helpers/relay-fixture.js';
 import type { RunningSimulator, SimulatorConfigInput } from '../../../simulator/src/index.js';
 import { defaultConfig, startSimulator } from '../../../simulator/src/index.js';
-import type { EventChannel, EventMap, InvokeChannel, InvokeMap } from '../../../src-main/contract/ipc.js';
-import type { Core, CoreOptions } from '../../../src-main/core/core.js';
-import { createCore } from '../../../src-main/core/core.js';
-import { memoryLogger } from '../../../src-main/core/log/logger.js';
-import { keytarKeychain } from '../../../src-main/core/vault/keytar-keychain.js';
+import type { InvokeChannel, InvokeMap } from '../../../src-main/contract/ipc.js';
+import type { AppConfig } from '../../../src-main/core/app/app-config.js';
+import type { App } from '../../../src-main/core/app/create-app.js';
+import { createApp } from '../../../src-main/core/app/create-app.js';
+import { LOG_FILE_NAME } from '../../../src-main/core/platform/log/profile-log.js';
+import { keytarKeychain } from '../../../src-main/core/platform/vault/keytar-keychain.js';
+import type { Emitted, LogLine } from '../../helpers/test-app.js';
+import { readLog, testConfig, testKeychainService } from '../../helpers/test-app.js';
 
-export type Emitted = { [C in EventChannel]: { channel: C; payload: EventMap[C] } }[EventChannel];
+export type { Emitted } from '../../helpers/test-app.js';
 
 export interface World {
   relay: TestRelay;
@@ -21,12 +24,13 @@ export interface World {
   deviceToken: string;
   root: string;
   keychainService: string;
-  logger: ReturnType<typeof memoryLogger>;
   emitted: Emitted[];
-  /** Options for a core of this world (a child process builds the same from them). */
-  coreOptions(): CoreOptions;
-  /** Starts a core and, the first time, configures it (platform, relay, egress through the relay tunnel). */
-  startCore(configure?: boolean): Promise<Core>;
+  /** The config of this world's profile (a child process builds its app from the same). */
+  config(): AppConfig;
+  /** Starts an app and, the first time, configures it (platform, relay, egress through the relay tunnel). */
+  startCore(configure?: boolean): Promise<App>;
+  /** The log of the profile, every file, as written so far. */
+  log(): Promise<LogLine[]>;
   control<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
   calls(path?: string): Promise<{ path: string; errcode: number }[]>;
   seedApps(count: number): Promise<string[]>;
@@ -42,13 +46,11 @@ async function freePort(): Promise<number> {
 }
 
 export const invoke = <C extends InvokeChannel>(
-  core: Core,
+  core: Pick<App, 'handlers'>,
   channel: C,
   ...args: InvokeMap[C]['args']
 ): Promise<InvokeMap[C]['result']> => {
-  const handler = core.handlers[channel] as
-    ((...a: InvokeMap[C]['args']) => Promise<InvokeMap[C]['result']>) | undefined;
-  if (!handler) throw new Error(`no handler for ${channel}`);
+  const handler = core.handlers[channel] as (...a: InvokeMap[C]['args']) => Promise<InvokeMap[C]['result']>;
   return handler(...args);
 };
 
@@ -78,10 +80,18 @@ export async function startWorld(sim: SimulatorConfigInput = {}): Promise<World>
   });
   const deviceToken = relay.addDevice('desk');
   const root = await mkdtemp(join(tmpdir(), 'wxfleet-world-'));
-  const keychainService = `wxfleet-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const logger = memoryLogger();
+  const keychainService = testKeychainService();
   const emitted: Emitted[] = [];
-  const cores: Core[] = [];
+  const cores: App[] = [];
+  const config = (): AppConfig =>
+    testConfig({
+      root,
+      simUrl: running.url,
+      keychainService,
+      relay: { backoff: { initialMs: 50, maxMs: 500 }, pingIntervalMs: 1_000, stopTimeoutMs: 2_000 },
+      wechat: { retry: { baseDelayMs: 5 } },
+      release: { scanPollMs: 300, auditPollMs: 60_000, progressThrottleMs: 100 },
+    });
 
   const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${running.url}/__sim${path}`, {
@@ -100,22 +110,15 @@ export async function startWorld(sim: SimulatorConfigInput = {}): Promise<World>
     deviceToken,
     root,
     keychainService,
-    logger,
     emitted,
-    coreOptions: () => ({
-      profileDir: root,
-      profile: 'acme',
-      keychain: keytarKeychain(),
-      keychainService,
-      logger,
-      wechatBaseUrl: running.url,
-      emit: (channel, payload) => void emitted.push({ channel, payload } as Emitted),
-      relayTuning: { backoff: { initialMs: 50, maxMs: 500 }, pingIntervalMs: 1_000, stopTimeoutMs: 2_000 },
-      stackTuning: { retry: { baseDelayMs: 5 } },
-    }),
+    config,
     async startCore(configure = true) {
-      const core = await createCore(world.coreOptions());
+      const core = await createApp(config(), {
+        keychain: keytarKeychain(),
+        emit: (channel, payload) => void emitted.push({ channel, payload } as Emitted),
+      });
       cores.push(core);
+      await core.start();
       if (configure) {
         await invoke(core, 'settings:savePlatform', {
           componentAppid: running.platform.componentAppid,
@@ -128,6 +131,7 @@ export async function startWorld(sim: SimulatorConfigInput = {}): Promise<World>
       }
       return core;
     },
+    log: () => readLog({ logPath: join(root, 'profiles', 'acme', 'logs', LOG_FILE_NAME), config: config() }),
     control,
     async calls(path) {
       const { calls } = await control<{ calls: { path: string; errcode: number }[] }>('GET', '/calls?limit=100000');
@@ -142,7 +146,7 @@ export async function startWorld(sim: SimulatorConfigInput = {}): Promise<World>
       return added.merchants.flatMap((m) => m.apps);
     },
     async close() {
-      for (const core of cores) await core.close().catch(() => undefined);
+      for (const core of cores) await core.stop();
       await running.close();
       await relay.close();
       await keytarKeychain()

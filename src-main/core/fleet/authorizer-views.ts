@@ -1,0 +1,93 @@
+import type { AuthorizerDetail, AuthorizerFilter, AuthorizerRow } from '../../contract/fleet.js';
+import type { EmitEvent } from '../../contract/handlers.js';
+import { blankExtra } from '../platform/store/authorizer-extras-aggregate.js';
+import type { AuthorizerRecord } from '../platform/store/authorizers-aggregate.js';
+import type { Store } from '../platform/store/store.js';
+import type { ExtVariablesReader, VersionReader, WeChatSettingsReader } from './fleet-sources.js';
+
+export interface AuthorizerViews {
+  list(filter: AuthorizerFilter): AuthorizerRow[];
+  /** The row of one mini-program (after an action on it). */
+  row(appid: string): AuthorizerRow;
+  get(appid: string): Promise<AuthorizerDetail>;
+  setTags(appid: string, tags: string[]): Promise<AuthorizerRow>;
+}
+
+export interface AuthorizerViewDeps {
+  store: Pick<Store, 'authorizers' | 'authorizerExtras'>;
+  emit: EmitEvent;
+  versions: VersionReader;
+  wechatSettings: WeChatSettingsReader;
+  extVariables: ExtVariablesReader;
+}
+
+const MAX_TAGS = 20;
+
+/** The fleet list and drawer: the store's records, the release side's version facts, WeChat's settings. */
+export function createAuthorizerViews(deps: AuthorizerViewDeps): AuthorizerViews {
+  const { store, emit } = deps;
+
+  const toRow = (rec: AuthorizerRecord): AuthorizerRow => {
+    const { online, audit, drift } = deps.versions(rec.appid);
+    return {
+      appid: rec.appid,
+      nickname: rec.nickname,
+      userName: rec.userName,
+      principal: rec.principal,
+      status: rec.status,
+      statusReason: rec.statusReason,
+      canManageCode: rec.funcInfo.includes(18),
+      tags: [...(store.authorizerExtras.data.byAppid[rec.appid]?.tags ?? [])],
+      online,
+      audit,
+      drift,
+      updatedAt: new Date(rec.updatedAt).toISOString(),
+    };
+  };
+
+  const record = (appid: string): AuthorizerRecord => {
+    const rec = store.authorizers.data.byAppid[appid];
+    if (rec === undefined) throw new Error(`Unknown mini-program ${appid.slice(0, 64)}.`);
+    return rec;
+  };
+
+  return {
+    list(filter) {
+      const needle = filter.search?.trim().toLowerCase() ?? '';
+      return Object.values(store.authorizers.data.byAppid)
+        .map(toRow)
+        .filter(
+          (r) =>
+            (filter.status === undefined || r.status === filter.status) &&
+            (filter.tag === undefined || r.tags.includes(filter.tag)) &&
+            (filter.drift === undefined || r.drift === filter.drift) &&
+            (filter.templateId === undefined || r.online?.templateId === filter.templateId) &&
+            (needle === '' ||
+              [r.appid, r.nickname, r.userName, r.principal, ...r.tags].some((f) => f.toLowerCase().includes(needle))),
+        )
+        .sort((a, b) => a.nickname.localeCompare(b.nickname) || a.appid.localeCompare(b.appid));
+    },
+    row: (appid) => toRow(record(appid)),
+    async get(appid) {
+      const rec = record(appid);
+      const settings = await deps.wechatSettings(appid);
+      return {
+        ...toRow(rec),
+        funcInfo: [...rec.funcInfo],
+        headImg: store.authorizerExtras.data.byAppid[appid]?.headImg ?? null,
+        experience: deps.versions(appid).experience,
+        ...settings,
+        extVariables: deps.extVariables(appid),
+      };
+    },
+    async setTags(appid, tags) {
+      record(appid);
+      const clean = [...new Set(tags.map((t) => t.trim().slice(0, 40)).filter((t) => t !== ''))].slice(0, MAX_TAGS);
+      await store.authorizerExtras.update((d) => {
+        d.byAppid[appid] = { ...(d.byAppid[appid] ?? blankExtra()), tags: clean };
+      });
+      emit('authorizers:changed', { appids: [appid] });
+      return toRow(record(appid));
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { ExtJsonConfig, ExtJsonPreview } from '@contract/release';
+import type { Clock } from '../../platform/clock/clock.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { foldVersions } from '../ledger/version-state.js';
+import { TemplateLibraryError } from '../templates/template-errors.js';
+import { isJsonObject } from './deep-merge.js';
+import { lineDiff } from './line-diff.js';
+import type { RenderDeps } from './render-ext-json.js';
+import { configOf, renderExtJson } from './render-ext-json.js';
+
+export interface ExtJsonServiceDeps extends RenderDeps {
+  ledger: Pick<Ledger, 'entries' | 'extJsonText'>;
+  clock: Clock;
+}
+
+export interface ExtJsonService {
+  get(templateId: number): ExtJsonConfig;
+  save(config: ExtJsonConfig): Promise<ExtJsonConfig>;
+  preview(templateId: number, appids: string[]): ExtJsonPreview[];
+  /** The ext_json the mini-program runs now per the ledger (online version, else the last commit), or null. */
+  current(appid: string): string | null;
+}
+
+const pretty = (text: string): string => {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+};
+
+function checkJsonObject(text: string, what: string): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new TemplateLibraryError(`${what} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (!isJsonObject(parsed)) throw new TemplateLibraryError(`${what} must be a JSON object`);
+}
+
+export function createExtJsonService(deps: ExtJsonServiceDeps): ExtJsonService {
+  const { store, ledger, clock } = deps;
+  const get = (templateId: number): ExtJsonConfig => {
+    const c = configOf(store, templateId);
+    const merchants = Object.fromEntries(
+      Object.entries(c.merchants).map(([appid, m]) => [
+        appid,
+        { variables: { ...m.variables }, ...(m.override === null ? {} : { override: m.override }) },
+      ]),
+    );
+    return { templateId, base: c.base, merchants };
+  };
+  const current = (appid: string): string | null => {
+    const st = foldVersions(ledger.entries(appid));
+    const hash = st.online?.extJsonHash ?? st.experience?.extJsonHash ?? null;
+    return hash === null ? null : ledger.extJsonText(hash);
+  };
+  return {
+    get,
+    current,
+    async save(config) {
+      checkJsonObject(config.base, 'The base');
+      for (const [appid, m] of Object.entries(config.merchants)) {
+        if (m.override !== undefined && m.override.trim() !== '')
+          checkJsonObject(m.override, `The override of ${appid}`);
+      }
+      await store.extJson.update((d) => {
+        d.byTemplate[String(config.templateId)] = {
+          base: config.base,
+          merchants: Object.fromEntries(
+            Object.entries(config.merchants).map(([appid, m]) => [
+              appid,
+              { variables: { ...m.variables }, override: m.override?.trim() ? m.override : null },
+            ]),
+          ),
+          updatedAt: clock.now(),
+        };
+      });
+      return get(config.templateId);
+    },
+    preview(templateId, appids) {
+      return appids.map((appid) => {
+        const r = renderExtJson(deps, templateId, appid);
+        const now = current(appid);
+        const diff = r.extJson === '' ? [] : lineDiff(now === null ? '' : pretty(now), pretty(r.extJson));
+        return { appid, extJson: r.extJson, errors: r.errors, diff };
+      });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { ItemState, JobDetail, JobItemView, JobView } from '@contract/release';
+import type { Authorizers } from '../../platform/store/authorizers-aggregate.js';
+import type { ItemRecord, JobRecord } from '../../platform/store/release-aggregate.js';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export function jobView(job: JobRecord): JobView {
+  const counts: Partial<Record<ItemState, number>> = {};
+  for (const item of Object.values(job.items)) counts[item.state] = (counts[item.state] ?? 0) + 1;
+  const s = job.spec;
+  return {
+    id: job.id,
+    kind: 'deploy',
+    spec: {
+      templateId: s.templateId,
+      appids: [...s.appids],
+      userVersion: s.userVersion,
+      userDesc: s.userDesc,
+      canary: s.canary,
+      autoRelease: s.autoRelease,
+      ...(s.concurrency === null ? {} : { concurrency: s.concurrency }),
+      ...(s.stopTheLine === null ? {} : { stopTheLine: s.stopTheLine }),
+      ...(s.auditBudget === null ? {} : { auditBudget: s.auditBudget }),
+    },
+    status: job.status,
+    pauseReason: job.pauseReason,
+    createdAt: iso(job.createdAt),
+    updatedAt: iso(job.updatedAt),
+    counts,
+    total: s.appids.length,
+  };
+}
+
+export function itemView(item: ItemRecord, authorizers: Authorizers): JobItemView {
+  const e = item.error;
+  return {
+    appid: item.appid,
+    nickname: authorizers.byAppid[item.appid]?.nickname ?? '',
+    state: item.state,
+    attempts: item.attempts,
+    error: e
+      ? { ...(e.errcode === null ? {} : { errcode: e.errcode }), message: e.message, ...(e.fix ? { fix: e.fix } : {}) }
+      : null,
+    updatedAt: iso(item.updatedAt),
+  };
+}
+
+export function jobDetail(job: JobRecord, authorizers: Authorizers): JobDetail {
+  const items = job.spec.appids.flatMap((a) => {
+    const item = job.items[a];
+    return item ? [itemView(item, authorizers)] : [];
+  });
+  return { ...jobView(job), items };
+}

@@ -1,0 +1,47 @@
+import { splitScreenshots } from '../audits/audit-book.js';
+import type { AuditRecord } from '../../platform/store/release-aggregate.js';
+import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
+
+/** What a final audit result makes of a job item under audit; null while the audit is not decided. */
+export function auditOutcome(autoRelease: boolean, record: AuditRecord, now: number): ItemPatch | null {
+  switch (record.state) {
+    case 'passed':
+      return autoRelease ? { state: 'releasing', nextAt: now } : { state: 'passed' };
+    case 'rejected':
+      return {
+        state: 'rejected',
+        error: {
+          errcode: null,
+          message: `Audit rejected: ${record.reason ?? ''}`,
+          fix: 'Read the reason and screenshots (Audits), change the template or the content, and deploy again.',
+        },
+      };
+    case 'withdrawn':
+      return { state: 'withdrawn' };
+    default:
+      return null;
+  }
+}
+
+/** auditing → passed/rejected/withdrawn: the push usually decides; otherwise poll get_latest_auditstatus. */
+export async function auditStep(env: StepEnv, input: StepInput): Promise<ItemPatch> {
+  const { appid, auditId } = input.item;
+  const now = env.clock.now();
+  const known = env.audits.record(appid);
+  if (known && known.auditId === auditId) {
+    const decided = auditOutcome(input.spec.autoRelease, known, now);
+    if (decided) return decided;
+  }
+  const latest = await env.call('getLatestAuditStatus', () => env.api.getLatestAuditStatus(appid));
+  if (latest.auditid === auditId) {
+    const record = await env.audits.resolved(appid, {
+      status: latest.status,
+      reason: latest.reason ?? '',
+      screenshots: splitScreenshots(latest.ScreenShot ?? latest.screenshot),
+      auditId,
+    });
+    const decided = record ? auditOutcome(input.spec.autoRelease, record, now) : null;
+    if (decided) return decided;
+  }
+  return { nextAt: now + env.settings.auditPollMs };
+}
