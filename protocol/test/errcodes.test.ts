@@ -75,7 +75,7 @@ describe('errcode catalogue against 07-errcodes.md', () => {
 
   it('reads a plausible number of codes from the reference, including ranges and lists', () => {
     expect(documented.size).toBeGreaterThan(150);
-    for (const code of [-1, 0, 61051, 61056, 61061, 85302, 86072, 86101, 89403, 89504, 9402203]) {
+    for (const code of [-1, 0, 61051, 61056, 61061, 85302, 86072, 86101, 89403, 89504, 9402203, 53014, 53311, 86036]) {
       expect(documented.has(code), `${code} parsed from the reference`).toBe(true);
     }
   });
@@ -156,6 +156,14 @@ describe('explainErrcode', () => {
     expect(info.fixZh).toContain('出口 IP');
     expect(info.fixZh).toContain('第三方平台的白名单');
     expect(info.fixZh).toContain('errmsg');
+  });
+
+  it('explains 61040 as the location privacy interfaces, not the privacy guide (05 E5, E24)', () => {
+    const info = explainErrcode(61040);
+    expect(info.en).toContain('requiredPrivateInfos');
+    expect(info.en).toContain('not about the privacy guide');
+    expect(info.fixEn).toContain('apply_privacy_interface');
+    expect(info.fixEn).toContain('privacy_api_not_use');
   });
 
   it('gives a generic permanent entry for codes not in the catalogue', () => {
