@@ -60,11 +60,11 @@ describe('authorizer info, list, options (01 A7–A9)', () => {
         body: { component_appid: sim.platform.componentAppid, ...body },
       });
     const all = await list({ offset: 0, count: 500 });
-    expect(all.json['total_count']).toBe(11);
+    expect(all.json['total_count']).toBe(13);
     const entries = all.json['list'] as { authorizer_appid: string; refresh_token: string; auth_time: number }[];
     expect(entries.find((e) => e.authorizer_appid === appid)!.refresh_token).toBe('');
-    expect(entries.filter((e) => e.refresh_token.startsWith('refreshtoken@@@'))).toHaveLength(10);
-    expect(((await list({ offset: 10, count: 5 })).json['list'] as unknown[]).length).toBe(1);
+    expect(entries.filter((e) => e.refresh_token.startsWith('refreshtoken@@@'))).toHaveLength(12);
+    expect(((await list({ offset: 10, count: 5 })).json['list'] as unknown[]).length).toBe(3);
     expect((await list({ offset: 0, count: 501 })).json['errcode']).toBe(40170);
   });
 
