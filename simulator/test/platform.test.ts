@@ -263,4 +263,17 @@ describe('templates (04)', () => {
       0,
     );
   });
+
+  test('templatesUnauthorized: the template APIs answer 48001 where the platform may only use the web page', async () => {
+    sim = await startTestSim({ templatesUnauthorized: 'addtotemplate' });
+    const q = `access_token=${await componentTokenOf(sim)}`;
+    expect((await sim.api('/wxa/addtotemplate', q, { body: { draft_id: 3 } })).json['errcode']).toBe(48001);
+    expect((await sim.api('/wxa/gettemplatedraftlist', q)).json['errcode']).toBe(0);
+    await sim.close();
+    sim = await startTestSim({ templatesUnauthorized: 'all' });
+    const all = `access_token=${await componentTokenOf(sim)}`;
+    expect((await sim.api('/wxa/gettemplatedraftlist', all)).json['errcode']).toBe(48001);
+    expect((await sim.api('/wxa/gettemplatelist', all)).json['errcode']).toBe(48001);
+    expect((await sim.api('/wxa/deletetemplate', all, { body: { template_id: 1 } })).json['errcode']).toBe(48001);
+  });
 });
