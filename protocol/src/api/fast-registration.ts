@@ -32,6 +32,18 @@ export type FastRegisterWeappSearchResponse = WxOkResponse;
 
 // 06 F3, F8 — fastregisterpersonalweapp?action=create / action=query (the F3 body retired 2026-04-30)
 
+/** Entity / admin / phone / ID limits and blacklists: the same 1001–1008 in every registration enum (06 F3, F7). */
+const REGISTRATION_LIMIT_STATUS = {
+  entityLimit: 1001,
+  entityBlacklisted: 1002,
+  adminBindLimit: 1003,
+  adminBlacklisted: 1004,
+  adminPhoneLimit: 1005,
+  adminPhoneBlacklisted: 1006,
+  adminIdLimit: 1007,
+  adminIdBlacklisted: 1008,
+} as const;
+
 /**
  * Personal registration task `status`: 0 created, 1 timed out, 2 rejected by user, 3 user agreed, 4 face flow started,
  * 5 face failed, 6 face OK, 7 phone code sent, 8 phone failed, 9 phone verified, 10 creation submitted, 11 creation
@@ -53,14 +65,7 @@ export const PERSONAL_REGISTER_STATUS = {
   miniProgramCreated: 12,
   verifySucceeded: 13,
   verifyFailed: 14,
-  entityLimit: 1001,
-  entityBlacklisted: 1002,
-  adminBindLimit: 1003,
-  adminBlacklisted: 1004,
-  adminPhoneLimit: 1005,
-  adminPhoneBlacklisted: 1006,
-  adminIdLimit: 1007,
-  adminIdBlacklisted: 1008,
+  ...REGISTRATION_LIMIT_STATUS,
 } as const;
 
 export type PersonalRegisterStatus = (typeof PERSONAL_REGISTER_STATUS)[keyof typeof PERSONAL_REGISTER_STATUS];
@@ -184,14 +189,7 @@ export const ENTERPRISE_REGISTER_STATUS = {
   miniProgramCreated: 12,
   enterpriseVerified: 13,
   enterpriseVerifyFailed: 14,
-  entityLimit: 1001,
-  entityBlacklisted: 1002,
-  adminBindLimit: 1003,
-  adminBlacklisted: 1004,
-  adminPhoneLimit: 1005,
-  adminPhoneBlacklisted: 1006,
-  adminIdLimit: 1007,
-  adminIdBlacklisted: 1008,
+  ...REGISTRATION_LIMIT_STATUS,
 } as const;
 
 export type EnterpriseRegisterStatus = (typeof ENTERPRISE_REGISTER_STATUS)[keyof typeof ENTERPRISE_REGISTER_STATUS];

@@ -1,5 +1,6 @@
 import { WxError } from '../errors.js';
 import type { Sim } from '../sim.js';
+import { createRegisteredAccount } from './registered-account.js';
 
 interface LegacyTask {
   name: string;
@@ -10,8 +11,6 @@ interface LegacyTask {
   component_phone: string;
   done: boolean;
 }
-
-const DEFAULT_FUNCS = [17, 18, 19, 30];
 
 /**
  * The retired enterprise flow of fastregisterweapp (06 F1, F2), served only with `fastRegistration.legacyRetired:
@@ -42,25 +41,13 @@ export class LegacyRegistrations {
       sim.events.fastRegister({ appid: '', status, authCode: '', msg: 'fail', info });
       return;
     }
-    const merchant = sim.accounts.addMerchant({
+    const account = createRegisteredAccount(sim, {
       name: task.name,
-      principalName: task.name,
       adminWechat: task.legal_persona_wechat,
-      apps: [],
-    });
-    const app = sim.accounts.addApp(merchant, {
-      nickName: '',
-      signature: '',
-      headImage: false,
-      categories: [],
-      icpStatus: 1024,
-      verifyType: -1,
+      principalType: 1,
       registerType: 6,
     });
-    sim.accounts.authorize(app, DEFAULT_FUNCS, sim.now());
-    const code = sim.credentials.createAuthCode(app.appid, '');
-    sim.events.fastRegister({ appid: app.appid, status: 0, authCode: code.code, msg: 'OK', info });
-    if (sim.config.fastRegistration.alsoPushAuthorized)
-      sim.events.authorized('authorized', app.appid, code.code, code.expiresAt, '');
+    sim.events.fastRegister({ appid: account.appid, status: 0, authCode: account.authCode, msg: 'OK', info });
+    account.announce();
   }
 }

@@ -1,9 +1,9 @@
 import { randomToken } from '../ids.js';
 import type { Sim } from '../sim.js';
 import { LegacyRegistrations } from './legacy-registrations.js';
+import { createRegisteredAccount } from './registered-account.js';
 
 const DAY = 86400;
-const DEFAULT_FUNCS = [17, 18, 19, 30];
 
 /** A registration task of the 2026 versions (06 F7 enterprise, F8 personal) or of the legacy personal body (F3). */
 export interface RegistrationTask {
@@ -97,24 +97,14 @@ export class Registrations {
   }
 
   private createAccount(sim: Sim, task: RegistrationTask): void {
-    const name = task.info['name'] ?? task.info['wxuser'] ?? '';
-    const merchant = sim.accounts.addMerchant({ name, principalName: name, apps: [] });
-    const app = sim.accounts.addApp(merchant, {
-      nickName: '',
-      signature: '',
-      headImage: false,
-      categories: [],
-      icpStatus: 1024,
+    const account = createRegisteredAccount(sim, {
+      name: task.info['name'] ?? task.info['wxuser'] ?? '',
       principalType: task.kind === 'enterprise' ? 1 : 0,
-      verifyType: -1,
       registerType: task.kind === 'enterprise' ? 6 : 8,
     });
-    task.appid = app.appid;
-    sim.accounts.authorize(app, DEFAULT_FUNCS, sim.now());
-    const code = sim.credentials.createAuthCode(app.appid, '');
-    this.push(sim, task, 0, code.code, 'OK');
-    if (sim.config.fastRegistration.alsoPushAuthorized)
-      sim.events.authorized('authorized', app.appid, code.code, code.expiresAt, '');
+    task.appid = account.appid;
+    this.push(sim, task, 0, account.authCode, 'OK');
+    account.announce();
   }
 
   /** notify_third_fasteregister with the request echoed in `<info>` (02 B5; the 2026 layout is UNCONFIRMED, B18). */

@@ -39,6 +39,12 @@ function onPlatform(ctx: RouteContext, host: string): boolean {
   return allowed === null || allowed.some((d) => host === d || host.endsWith(`.${d}`));
 }
 
+function nextList(action: string, current: string[], given: string[]): string[] {
+  if (action === 'set') return [...new Set(given)];
+  if (action === 'add') return [...new Set([...current, ...given])];
+  return current.filter((u) => !given.includes(u));
+}
+
 /** add/delete/set/get on the platform's or the direct lists; `direct` skips the platform pre-registration (05 E16). */
 function modify(ctx: RouteContext, direct: boolean) {
   const app = callerApp(ctx);
@@ -71,12 +77,7 @@ function modify(ctx: RouteContext, direct: boolean) {
     countChange(ctx, app);
     for (const kind of KINDS) {
       const given = (input[kind] ?? []).map((u) => u.toLowerCase());
-      const next =
-        action === 'set'
-          ? [...new Set(given)]
-          : action === 'add'
-            ? [...new Set([...lists[kind], ...given])]
-            : lists[kind].filter((u) => !given.includes(u));
+      const next = nextList(action, lists[kind], given);
       if (next.length > ctx.sim.config.domainsPerType) throw new WxError(85016);
       lists[kind] = next;
     }
@@ -86,12 +87,6 @@ function modify(ctx: RouteContext, direct: boolean) {
     ...Object.fromEntries(KINDS.map((kind) => [`invalid_${kind}`, invalid[kind]])),
     no_icp_domain: [],
   });
-}
-
-function nextList(action: string, current: string[], given: string[]): string[] {
-  if (action === 'set') return [...new Set(given)];
-  if (action === 'add') return [...new Set([...current, ...given])];
-  return current.filter((u) => !given.includes(u));
 }
 
 /** https only, no port, no IP: the ordinary business-domain rules. */
