@@ -9,8 +9,8 @@ import type {
   JsonResponsesHaveEnvelope,
 } from '../src/api/index.js';
 
-// Repo root is two levels up from protocol/test; the docs are its sibling `shared/`.
-const apiMd = readFileSync(new URL('../../../shared/wechat/API.md', import.meta.url), 'utf8');
+// A verbatim copy of the team's reference (fixtures/wechat/README.md).
+const apiMd = readFileSync(new URL('./fixtures/wechat/API.md', import.meta.url), 'utf8');
 
 interface CatalogueRow {
   num: number;
@@ -97,7 +97,10 @@ function entriesFor(p: CataloguePath): [EndpointName, EndpointSpec][] {
   });
 }
 
-/** Names listed in the bullet that starts with `marker (`, e.g. the GET-only list of the global conventions. */
+/**
+ * Endpoint names listed in the bullet that starts with `marker (`, e.g. the GET-only list of the global conventions:
+ * `get_page`, `also per the SDKs/pages: get_privacy_interface`, `the /wxa/icp/query_icp_* dictionaries` (a glob).
+ */
 function conventionList(marker: string): string[] {
   const conventions = apiMd.split('## Global conventions')[1]?.split('\n## ')[0] ?? '';
   const start = conventions.indexOf(`${marker} (`);
@@ -105,13 +108,23 @@ function conventionList(marker: string): string[] {
   const inner = conventions.slice(start + marker.length + 2, conventions.indexOf(')', start));
   return inner
     .split(/[;,]/)
-    .map((item) => /^\s*(?:also\s+)?([a-z_]+)/.exec(item.replaceAll('`', ''))?.[1])
+    .map((item) =>
+      item
+        .replaceAll('`', '')
+        .replace(/^[^:]*:\s*/, '')
+        .replace(/^\s*(?:also|the)\s+/, '')
+        .trim(),
+    )
+    .map((item) => /^(?:[\w.]*\/)*([a-z0-9_]+\*?)/.exec(item)?.[1])
     .filter((name): name is string => name !== undefined);
 }
 
+const matchesName = (path: string, name: string): boolean =>
+  name.endsWith('*') ? basename(path).startsWith(name.slice(0, -1)) : basename(path) === name;
+
 describe('API.md endpoint catalogue', () => {
-  it('parses every numbered row #1–#60 and their paths', () => {
-    expect(rows.map((row) => row.num)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  it('parses every numbered row #1–#84 and their paths', () => {
+    expect(rows.map((row) => row.num)).toEqual(Array.from({ length: 84 }, (_, i) => i + 1));
     expect(paths.length).toBeGreaterThanOrEqual(apiRows.length);
     // The rows that list several paths are split, not collapsed.
     expect(paths.filter((p) => p.row === 43).map((p) => p.path)).toEqual([
@@ -120,6 +133,15 @@ describe('API.md endpoint catalogue', () => {
       '/wxa/get_effective_domain',
     ]);
     expect(paths.filter((p) => p.row === 56).map((p) => p.action)).toEqual(['create', 'query']);
+    expect(paths.filter((p) => p.row === 65).map((p) => p.path)).toEqual([
+      '/wxa/get_webviewdomain_confirmfile',
+      '/wxa/get_effective_webviewdomain',
+    ]);
+    expect(paths.filter((p) => p.row === 78)).toHaveLength(5);
+    expect(paths.filter((p) => p.row === 84).map((p) => p.path)).toEqual([
+      '/wxa/icp/cancel_apply_icp_filing',
+      '/wxa/icp/cancel_icp_filing',
+    ]);
   });
 
   it('has an ENDPOINTS entry for every catalogue path', () => {
@@ -162,10 +184,41 @@ describe('API.md endpoint catalogue', () => {
     }
   });
 
-  it('flags the multipart upload', () => {
+  it('flags the multipart uploads with the file field of the global conventions', () => {
     const multipart = apiRows.filter((row) => row.pathCell.includes('(multipart)')).flatMap(cataloguePaths);
-    expect(multipart.length).toBeGreaterThan(0);
-    for (const p of multipart) expect(entriesFor(p).every(([, spec]) => spec.multipart === true)).toBe(true);
+    expect(multipart.map((p) => p.path)).toEqual([
+      '/wxa/uploadmedia',
+      '/cgi-bin/component/uploadprivacyextfile',
+      '/wxa/icp/upload_icp_media',
+    ]);
+    const conventions = apiMd.split('## Global conventions')[1]?.split('\n## ')[0] ?? '';
+    const bullet = conventions.split('\n*').find((line) => line.includes('Multipart uploads')) ?? '';
+    for (const p of multipart) {
+      const field = new RegExp(`${p.path}\`? \\(field \`(\\w+)\``).exec(bullet)?.[1];
+      expect(field, p.path).toBeDefined();
+      for (const [name, spec] of entriesFor(p)) {
+        expect(spec.multipart, name).toBe(true);
+        expect(spec.fileField, name).toBe(field);
+      }
+    }
+    const others = entries.filter(([, spec]) => spec.multipart === true);
+    expect(others).toHaveLength(multipart.length);
+  });
+
+  it('marks exactly the retired rows retired, with their date', () => {
+    const retiredRows = apiRows.filter((row) => /\(retired \d{4}-\d{2}-\d{2}\)/.test(row.pathCell));
+    expect(retiredRows.map((row) => row.num)).toEqual([54, 55]);
+    const retired = new Set<EndpointName>();
+    for (const row of retiredRows) {
+      const date = /\(retired (\d{4}-\d{2}-\d{2})\)/.exec(row.pathCell)?.[1];
+      for (const p of cataloguePaths(row)) {
+        for (const [name, spec] of entriesFor(p)) {
+          expect(spec.retired, name).toBe(date);
+          retired.add(name);
+        }
+      }
+    }
+    expect(entries.filter(([, spec]) => spec.retired !== undefined).map(([name]) => name)).toEqual([...retired]);
   });
 });
 
@@ -174,8 +227,15 @@ describe('ENDPOINTS table', () => {
     const getOnly = conventionList('Some endpoints are GET-only');
     expect(getOnly).toContain('gettemplatelist');
     expect(getOnly).toContain('gettemplatedraftlist');
+    expect(getOnly).toContain('jscode2session');
+    expect(getOnly).toContain('query_icp_*');
+    // A glob names a family (`the query_icp_* dictionaries`), not the POST calls the catalogue lists beside it.
+    const catalogueMethod = (spec: EndpointSpec): string | undefined =>
+      apiRows.find((row) => paths.some((p) => p.row === row.num && p.path === spec.path))?.method;
     for (const name of getOnly) {
-      const matches = entries.filter(([, spec]) => basename(spec.path) === name);
+      const matches = entries.filter(
+        ([, spec]) => matchesName(spec.path, name) && !(name.endsWith('*') && catalogueMethod(spec) === 'POST'),
+      );
       expect(matches.length, name).toBeGreaterThan(0);
       for (const [key, spec] of matches) expect(spec.method, key).toBe('GET');
     }
@@ -191,7 +251,7 @@ describe('ENDPOINTS table', () => {
       'getprivacysetting',
     ]);
     for (const name of needObject) {
-      const matches = entries.filter(([, spec]) => basename(spec.path) === name);
+      const matches = entries.filter(([, spec]) => matchesName(spec.path, name));
       expect(matches.length, name).toBeGreaterThan(0);
       for (const [key, spec] of matches) {
         expect(spec.method, key).toBe('POST');

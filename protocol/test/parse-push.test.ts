@@ -101,10 +101,10 @@ describe('typed pushes', () => {
   });
 
   it('keeps unknown kinds and known kinds missing a field raw instead of dropping them', () => {
-    const icp = ticket.replace('component_verify_ticket', 'notify_apply_icpfiling_result');
-    expect(parsePush(icp, 'component')).toMatchObject({
+    const wxverify = ticket.replace('component_verify_ticket', 'notify_3rd_wxa_wxverify');
+    expect(parsePush(wxverify, 'component')).toMatchObject({
       kind: 'unknown',
-      type: 'notify_apply_icpfiling_result',
+      type: 'notify_3rd_wxa_wxverify',
       createTime: '1718000000',
     });
     const broken = ticket.replace(/<ComponentVerifyTicket>.*<\/ComponentVerifyTicket>/, '');

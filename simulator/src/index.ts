@@ -5,8 +5,9 @@ import { resolveConfig } from './config.js';
 import type { PlatformConfig, SimulatorConfigInput } from './config.js';
 import { ControlApi } from './control/control-api.js';
 import { createSimServer } from './http/server.js';
+import { Registrations } from './engine/registrations.js';
+import { PersonPages } from './person-pages.js';
 import { TicketTimer } from './push/ticket-timer.js';
-import { Registrations } from './routes/fast-register.js';
 import { buildRoutes } from './routes/index.js';
 import { seedDemo } from './seed-demo.js';
 import { Sim } from './sim.js';
@@ -44,6 +45,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
     sim,
     routes,
     pages: new AuthPages(sim),
+    persons: new PersonPages(sim, registrations),
     control: new ControlApi(sim, controlKey, tickets, registrations),
   });
   const host = options.host ?? '127.0.0.1';

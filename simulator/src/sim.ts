@@ -7,6 +7,7 @@ import { PushEvents } from './push/events.js';
 import { Pusher } from './push/pusher.js';
 import { Accounts } from './state/accounts.js';
 import { Credentials } from './state/credentials.js';
+import { JsCodes } from './state/jscodes.js';
 import { MediaStore } from './state/media.js';
 import { Quotas } from './state/quotas.js';
 import { TemplateLibrary } from './state/templates.js';
@@ -19,6 +20,7 @@ export class Sim {
   readonly templates = new TemplateLibrary();
   readonly quotas: Quotas;
   readonly media = new MediaStore();
+  readonly jscodes = new JsCodes();
   readonly pusher: Pusher;
   readonly events: PushEvents;
   readonly audits: AuditEngine;
@@ -26,6 +28,7 @@ export class Sim {
   readonly calls: CallLog;
   nextAuditId = 400000000 + Math.floor(Math.random() * 1000000);
   nextNicknameAuditId = 1000;
+  nextPrivacyApplyId = 5000000 + Math.floor(Math.random() * 100000);
   /** The address the simulator is reachable at, for head_img and authorize URLs. */
   baseUrl = 'http://127.0.0.1';
 

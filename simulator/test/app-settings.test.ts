@@ -168,13 +168,13 @@ describe('media and nickname (05 E20, E21)', () => {
     expect((await post('/cgi-bin/material/get_material', { media_id: 'nope' })).json['errcode']).toBe(40007);
   });
 
-  test('setnickname → audit id → approved after the delay', async () => {
-    const set = await post('/wxa/setnickname', { nick_name: '新名字小店' });
+  test('setnickname: a name hitting a keyword goes to review and its result is pushed (05 E21, 02 B12)', async () => {
+    const set = await post('/wxa/setnickname', { nick_name: '新名字官方小店', license: 'media-license' });
     expect(set.json).toMatchObject({ errcode: 0, audit_id: expect.any(Number), wording: expect.any(String) });
     expect((await post('/wxa/api_wxa_querynickname', { audit_id: set.json['audit_id'] })).json['audit_stat']).toBe(1);
     await sim.control('POST', '/clock/advance', { seconds: 61 });
     expect((await post('/wxa/api_wxa_querynickname', { audit_id: set.json['audit_id'] })).json).toMatchObject({
-      nickname: '新名字小店',
+      nickname: '新名字官方小店',
       audit_stat: 3,
     });
     expect((await post('/wxa/api_wxa_querynickname', { audit_id: 1 })).json['errcode']).toBe(91011);

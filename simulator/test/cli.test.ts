@@ -37,7 +37,7 @@ describe.skipIf(!protocolBuilt)('wxfleet-sim CLI', () => {
       'token',
     ]);
     const state = await http(`${info.url}/__sim/state`, { headers: { 'X-Sim-Key': info.controlKey } });
-    expect((state.json['merchants'] as unknown[]).length).toBe(12);
+    expect((state.json['merchants'] as unknown[]).length).toBe(14);
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
   });

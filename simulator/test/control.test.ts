@@ -28,7 +28,7 @@ describe('control API (/__sim/)', () => {
     expect((await http(`${sim.url}/__sim/state`, { headers: { 'X-Sim-Key': 'wrong-key-0000' } })).status).toBe(401);
     expect((await http(`${sim.url}/__sim/nothing`, { headers: { 'X-Sim-Key': sim.controlKey } })).status).toBe(404);
     const state = await sim.control('GET', '/state');
-    expect((state['merchants'] as unknown[]).length).toBe(12);
+    expect((state['merchants'] as unknown[]).length).toBe(14);
     await sim.close();
   });
 

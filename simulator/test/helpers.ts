@@ -1,3 +1,5 @@
+import { parsePush } from '@wxfleet/protocol';
+import type { Push } from '@wxfleet/protocol';
 import { createServer, request } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -195,4 +197,33 @@ export async function newApp(sim: TestSim, nickName = '测试小程序'): Promis
     merchants: [{ name: `${nickName}商户`, apps: [{ nickName }] }],
   });
   return (result['merchants'] as { apps: string[] }[])[0]!.apps[0]!;
+}
+
+/** The pushes of one kind the simulator sent (its delivery log keeps the inner XML), parsed by the protocol. */
+export async function pushesOf(sim: TestSim, kind: string): Promise<Push[]> {
+  const log = (await sim.control('GET', `/pushes?limit=1000&kind=${kind}`))['pushes'] as {
+    channel: 'component' | 'app';
+    xml: string;
+  }[];
+  return log.map((p) => parsePush(p.xml, p.channel));
+}
+
+/** A multipart/form-data body with one file part and plain fields. */
+export function multipart(
+  file: { field: string; filename: string; contentType: string; data: Buffer },
+  fields: Record<string, string> = {},
+): { body: Buffer; headers: Record<string, string> } {
+  const boundary = 'simboundary42';
+  const parts = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
+  const body = Buffer.concat([
+    ...parts,
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
+    ),
+    file.data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } };
 }

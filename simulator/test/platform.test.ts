@@ -60,11 +60,11 @@ describe('authorizer info, list, options (01 A7–A9)', () => {
         body: { component_appid: sim.platform.componentAppid, ...body },
       });
     const all = await list({ offset: 0, count: 500 });
-    expect(all.json['total_count']).toBe(11);
+    expect(all.json['total_count']).toBe(13);
     const entries = all.json['list'] as { authorizer_appid: string; refresh_token: string; auth_time: number }[];
     expect(entries.find((e) => e.authorizer_appid === appid)!.refresh_token).toBe('');
-    expect(entries.filter((e) => e.refresh_token.startsWith('refreshtoken@@@'))).toHaveLength(10);
-    expect(((await list({ offset: 10, count: 5 })).json['list'] as unknown[]).length).toBe(1);
+    expect(entries.filter((e) => e.refresh_token.startsWith('refreshtoken@@@'))).toHaveLength(12);
+    expect(((await list({ offset: 10, count: 5 })).json['list'] as unknown[]).length).toBe(3);
     expect((await list({ offset: 0, count: 501 })).json['errcode']).toBe(40170);
   });
 
@@ -262,5 +262,18 @@ describe('templates (04)', () => {
     expect((await sim.api('/wxa/addtotemplate', q, { body: { draft_id: 1, template_type: 1 } })).json['errcode']).toBe(
       0,
     );
+  });
+
+  test('templatesUnauthorized: the template APIs answer 48001 where the platform may only use the web page', async () => {
+    sim = await startTestSim({ templatesUnauthorized: 'addtotemplate' });
+    const q = `access_token=${await componentTokenOf(sim)}`;
+    expect((await sim.api('/wxa/addtotemplate', q, { body: { draft_id: 3 } })).json['errcode']).toBe(48001);
+    expect((await sim.api('/wxa/gettemplatedraftlist', q)).json['errcode']).toBe(0);
+    await sim.close();
+    sim = await startTestSim({ templatesUnauthorized: 'all' });
+    const all = `access_token=${await componentTokenOf(sim)}`;
+    expect((await sim.api('/wxa/gettemplatedraftlist', all)).json['errcode']).toBe(48001);
+    expect((await sim.api('/wxa/gettemplatelist', all)).json['errcode']).toBe(48001);
+    expect((await sim.api('/wxa/deletetemplate', all, { body: { template_id: 1 } })).json['errcode']).toBe(48001);
   });
 });

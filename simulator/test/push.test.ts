@@ -222,9 +222,28 @@ describe('delivery: 5 s timeout, retries, success or it failed (02, 03 C7)', () 
   });
 });
 
-describe('enterprise fast registration (06 F1, F2; 02 B5)', () => {
-  test('create → 89251 while pending → notify_third_fasteregister with a usable auth_code', async () => {
-    const { s, r } = await withReceiver({ push: { ticketOnStart: false }, fastRegistration: { delaySeconds: 60 } });
+describe('legacy enterprise fast registration (06 F1, F2; 02 B5), retired 2026-04-30', () => {
+  test('retired by default: both actions answer the configured errcode and nothing is pushed', async () => {
+    const { s } = await withReceiver({ push: { ticketOnStart: false } });
+    const { componentToken } = await authorizeApp(s, await unauthorizedApp(s));
+    for (const action of ['create', 'search']) {
+      const result = await s.api(
+        '/cgi-bin/component/fastregisterweapp',
+        `action=${action}&access_token=${componentToken}`,
+        {
+          body: { name: '深圳市示例科技有限公司', legal_persona_wechat: 'zhangsan_wx', legal_persona_name: '张三' },
+        },
+      );
+      expect(result.json['errcode']).toBe(48001);
+    }
+    expect((await s.control('GET', '/pushes?kind=notify_third_fasteregister'))['pushes']).toEqual([]);
+  });
+
+  test('served as before with legacyRetired: false — create → 89251 while pending → notify_third_fasteregister with a usable auth_code', async () => {
+    const { s, r } = await withReceiver({
+      push: { ticketOnStart: false },
+      fastRegistration: { delaySeconds: 60, legacyRetired: false },
+    });
     const { componentToken } = await authorizeApp(s, await unauthorizedApp(s));
     r.received.length = 0;
     const q = `component_access_token=${componentToken}`;
@@ -296,7 +315,10 @@ describe('enterprise fast registration (06 F1, F2; 02 B5)', () => {
   });
 
   test('a decided failure status is pushed with an empty appid', async () => {
-    const { s, r } = await withReceiver({ push: { ticketOnStart: false }, fastRegistration: { delaySeconds: 1 } });
+    const { s, r } = await withReceiver({
+      push: { ticketOnStart: false },
+      fastRegistration: { delaySeconds: 1, legacyRetired: false },
+    });
     const { componentToken } = await authorizeApp(s, await unauthorizedApp(s));
     await s.control('POST', '/fastregister/decide', { status: 100002 });
     const body = {

@@ -39,11 +39,12 @@ export type ModifyDomainDirectlyRequest = ModifyDomainRequest;
 export type ModifyDomainDirectlyResponse = ModifyDomainResponse;
 
 export type GetEffectiveDomainRequest = WxEmptyRequest;
+/** `mp_domain` set in the mp console, `third_domain` via modify_domain, `direct_domain` via modify_domain_directly. */
 export interface GetEffectiveDomainResponse extends WxBaseResponse {
   mp_domain: ServerDomainLists;
   third_domain: ServerDomainLists;
   direct_domain: ServerDomainLists;
-  /** What is live after the next commit/release. */
+  /** What is live after the next commit/release: at release the mp lists may be deleted (05 E26). */
   effective_domain: ServerDomainLists;
 }
 
@@ -59,8 +60,25 @@ export interface SetWebviewDomainResponse extends WxBaseResponse {
   webviewdomain?: string[];
 }
 
+/** Written straight onto the mini program, no platform registration; effective after the next commit or release. */
 export type SetWebviewDomainDirectlyRequest = SetWebviewDomainRequest;
 export type SetWebviewDomainDirectlyResponse = SetWebviewDomainResponse;
+
+/** The verification file the site must serve for `setwebviewdomain_directly`. */
+export type GetWebviewDomainConfirmFileRequest = WxEmptyRequest;
+export interface GetWebviewDomainConfirmFileResponse extends WxBaseResponse {
+  file_name: string;
+  file_content: string;
+}
+
+/** Per channel: set in the mp console, via setwebviewdomain, via _directly; `effective_*` is what will be live. */
+export type GetEffectiveWebviewDomainRequest = WxEmptyRequest;
+export interface GetEffectiveWebviewDomainResponse extends WxBaseResponse {
+  mp_webviewdomain: string[];
+  third_webviewdomain: string[];
+  direct_webviewdomain: string[];
+  effective_webviewdomain: string[];
+}
 
 // 05 E16/E17 — platform-level domains (component token). Only mentioned in the shared docs; body and response
 // field names follow the official openApi page and SDK models.

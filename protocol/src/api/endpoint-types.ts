@@ -3,6 +3,10 @@ import type * as Code from './code-management.js';
 import type * as Common from './common.js';
 import type * as Dtp from './domains-testers-privacy.js';
 import type * as Fast from './fast-registration.js';
+import type * as Icp from './icp-filing.js';
+import type * as Login from './mini-program-login.js';
+import type * as Merchant from './merchant-settings.js';
+import type * as Pi from './privacy-interfaces.js';
 import type * as Quota from './quota-misc.js';
 import type * as Tpl from './templates.js';
 import type { ENDPOINTS, EndpointName } from './endpoints.js';
@@ -38,6 +42,7 @@ export interface EndpointTypes {
   getRidInfo: Io<Quota.GetRidInfoRequest, Quota.GetRidInfoResponse>;
   getApiDomainIp: Io<Quota.GetApiDomainIpRequest, Quota.GetApiDomainIpResponse>;
   getCallbackIp: Io<Quota.GetCallbackIpRequest, Quota.GetCallbackIpResponse>;
+  componentJscode2Session: Io<Login.ComponentJscode2SessionRequest, Login.ComponentJscode2SessionResponse>;
 
   getTemplateDraftList: Io<Tpl.GetTemplateDraftListRequest, Tpl.GetTemplateDraftListResponse>;
   addToTemplate: Io<Tpl.AddToTemplateRequest, Tpl.AddToTemplateResponse>;
@@ -73,6 +78,8 @@ export interface EndpointTypes {
   getEffectiveDomain: Io<Dtp.GetEffectiveDomainRequest, Dtp.GetEffectiveDomainResponse>;
   setWebviewDomain: Io<Dtp.SetWebviewDomainRequest, Dtp.SetWebviewDomainResponse>;
   setWebviewDomainDirectly: Io<Dtp.SetWebviewDomainDirectlyRequest, Dtp.SetWebviewDomainDirectlyResponse>;
+  getWebviewDomainConfirmFile: Io<Dtp.GetWebviewDomainConfirmFileRequest, Dtp.GetWebviewDomainConfirmFileResponse>;
+  getEffectiveWebviewDomain: Io<Dtp.GetEffectiveWebviewDomainRequest, Dtp.GetEffectiveWebviewDomainResponse>;
   bindTester: Io<Dtp.BindTesterRequest, Dtp.BindTesterResponse>;
   unbindTester: Io<Dtp.UnbindTesterRequest, Dtp.UnbindTesterResponse>;
   memberAuth: Io<Dtp.MemberAuthRequest, Dtp.MemberAuthResponse>;
@@ -81,6 +88,9 @@ export interface EndpointTypes {
   queryNickname: Io<Dtp.QueryNicknameRequest, Dtp.QueryNicknameResponse>;
   getPrivacySetting: Io<Dtp.GetPrivacySettingRequest, Dtp.GetPrivacySettingResponse>;
   setPrivacySetting: Io<Dtp.SetPrivacySettingRequest, Dtp.SetPrivacySettingResponse>;
+  uploadPrivacyExtFile: Io<Pi.UploadPrivacyExtFileRequest, Pi.UploadPrivacyExtFileResponse>;
+  getPrivacyInterface: Io<Pi.GetPrivacyInterfaceRequest, Pi.GetPrivacyInterfaceResponse>;
+  applyPrivacyInterface: Io<Pi.ApplyPrivacyInterfaceRequest, Pi.ApplyPrivacyInterfaceResponse>;
   modifyWxaServerDomain: Io<Dtp.ModifyWxaServerDomainRequest, Dtp.ModifyWxaServerDomainResponse>;
   modifyWxaJumpDomain: Io<Dtp.ModifyWxaJumpDomainRequest, Dtp.ModifyWxaJumpDomainResponse>;
 
@@ -98,6 +108,39 @@ export interface EndpointTypes {
   verifyBetaWeapp: Io<Fast.VerifyBetaWeappRequest, Fast.VerifyBetaWeappResponse>;
   fastRegisterAuth: Io<Fast.FastRegisterAuthQuery, Fast.FastRegisterAuthRedirectQuery>;
   accountFastRegister: Io<Fast.AccountFastRegisterRequest, Fast.AccountFastRegisterResponse>;
+  fastRegisterEnterpriseWeappCreate: Io<
+    Fast.FastRegisterEnterpriseWeappCreateRequest,
+    Fast.FastRegisterEnterpriseWeappCreateResponse
+  >;
+  fastRegisterEnterpriseWeappQuery: Io<
+    Fast.FastRegisterEnterpriseWeappQueryRequest,
+    Fast.FastRegisterEnterpriseWeappQueryResponse
+  >;
+
+  getAccountBasicInfo: Io<Merchant.GetAccountBasicInfoRequest, Merchant.GetAccountBasicInfoResponse>;
+  checkWxVerifyNickname: Io<Merchant.CheckWxVerifyNicknameRequest, Merchant.CheckWxVerifyNicknameResponse>;
+  modifyHeadImage: Io<Merchant.ModifyHeadImageRequest, Merchant.ModifyHeadImageResponse>;
+  modifySignature: Io<Merchant.ModifySignatureRequest, Merchant.ModifySignatureResponse>;
+  getAllCategories: Io<Merchant.GetAllCategoriesRequest, Merchant.GetAllCategoriesResponse>;
+  getCategoriesByType: Io<Merchant.GetCategoriesByTypeRequest, Merchant.GetCategoriesByTypeResponse>;
+  getSettingCategories: Io<Merchant.GetSettingCategoriesRequest, Merchant.GetSettingCategoriesResponse>;
+  addCategory: Io<Merchant.AddCategoryRequest, Merchant.AddCategoryResponse>;
+  deleteCategory: Io<Merchant.DeleteCategoryRequest, Merchant.DeleteCategoryResponse>;
+  modifyCategory: Io<Merchant.ModifyCategoryRequest, Merchant.ModifyCategoryResponse>;
+
+  getIcpEntranceInfo: Io<Icp.GetIcpEntranceInfoRequest, Icp.GetIcpEntranceInfoResponse>;
+  queryIcpSubjectTypes: Io<Icp.QueryIcpDictionaryRequest, Icp.QueryIcpDictionaryResponse>;
+  queryIcpDistrictCode: Io<Icp.QueryIcpDictionaryRequest, Icp.QueryIcpDistrictCodeResponse>;
+  queryIcpCertificateTypes: Io<Icp.QueryIcpDictionaryRequest, Icp.QueryIcpDictionaryResponse>;
+  queryIcpNrlxTypes: Io<Icp.QueryIcpDictionaryRequest, Icp.QueryIcpDictionaryResponse>;
+  queryIcpServiceContentTypes: Io<Icp.QueryIcpDictionaryRequest, Icp.QueryIcpDictionaryResponse>;
+  createIcpVerifyTask: Io<Icp.CreateIcpVerifyTaskRequest, Icp.CreateIcpVerifyTaskResponse>;
+  queryIcpVerifyTask: Io<Icp.QueryIcpVerifyTaskRequest, Icp.QueryIcpVerifyTaskResponse>;
+  uploadIcpMedia: Io<Icp.UploadIcpMediaRequest, Icp.UploadIcpMediaResponse>;
+  applyIcpFiling: Io<Icp.ApplyIcpFilingRequest, Icp.ApplyIcpFilingResponse>;
+  getOnlineIcpOrder: Io<Icp.GetOnlineIcpOrderRequest, Icp.GetOnlineIcpOrderResponse>;
+  cancelApplyIcpFiling: Io<Icp.CancelApplyIcpFilingRequest, Icp.CancelApplyIcpFilingResponse>;
+  cancelIcpFiling: Io<Icp.CancelIcpFilingRequest, Icp.CancelIcpFilingResponse>;
 }
 
 export type EndpointRequest<K extends EndpointName> = EndpointTypes[K]['request'];

@@ -5,4 +5,8 @@ export * from './templates.js';
 export * from './code-management.js';
 export * from './domains-testers-privacy.js';
 export * from './fast-registration.js';
+export * from './privacy-interfaces.js';
+export * from './merchant-settings.js';
+export * from './icp-filing.js';
+export * from './mini-program-login.js';
 export * from './endpoints.js';

@@ -3,6 +3,8 @@ import { COMPONENT_ERRCODES } from './g2-component.js';
 import { CODE_COMMIT_ERRCODES } from './g3-code-commit.js';
 import { CODE_RELEASE_ERRCODES } from './g3-code-release.js';
 import { MISC_ERRCODES } from './g4-misc.js';
+import { ACCOUNT_SETTINGS_ERRCODES } from './g7-account-settings.js';
+import { REGISTRATION_LOGIN_ERRCODES } from './g7-registration-login.js';
 import type { ErrcodeInfo, RetryClass } from './types.js';
 
 export type { ErrcodeInfo, RetryClass } from './types.js';
@@ -18,13 +20,15 @@ function buildCatalogue(groups: readonly (readonly ErrcodeInfo[])[]): ReadonlyMa
   return map;
 }
 
-/** Every errcode listed in the WeChat reference 07 (sections G1–G4), keyed by number. */
+/** Every errcode listed in the WeChat reference 07 (sections G1–G4 and G7), keyed by number. */
 export const ERRCODES: ReadonlyMap<number, ErrcodeInfo> = buildCatalogue([
   GENERAL_ERRCODES,
   COMPONENT_ERRCODES,
   CODE_COMMIT_ERRCODES,
   CODE_RELEASE_ERRCODES,
   MISC_ERRCODES,
+  ACCOUNT_SETTINGS_ERRCODES,
+  REGISTRATION_LOGIN_ERRCODES,
 ]);
 
 function unknownErrcode(code: number): ErrcodeInfo {

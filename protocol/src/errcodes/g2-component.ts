@@ -212,12 +212,12 @@ export const COMPONENT_ERRCODES: readonly ErrcodeInfo[] = [
     code: 61040,
     errmsg: '',
     retry: 'permanent',
-    zh: '代码用到了隐私接口，但没有相应权限，或没有声明 requiredPrivateInfos。',
-    en: 'The code uses privacy APIs without permission or without declaring them in requiredPrivateInfos.',
+    zh: '代码用到了位置类隐私接口（如 getLocation、chooseLocation、choosePoi），但没有在 ext_json 的 requiredPrivateInfos 中声明，或小程序没有获得该接口的使用权限。这与用户隐私保护指引无关。',
+    en: 'The code uses a location-type privacy interface (getLocation, chooseLocation, choosePoi…) that is not declared in ext_json requiredPrivateInfos, or the mini program lacks permission for it. This is not about the privacy guide.',
     fixZh:
-      '在 ext_json 中补充 requiredPrivateInfos 声明后重新上传代码；如果确实不用这些接口，提审时设置 privacy_api_not_use。',
+      '用 get_code_privacy_info 查看是哪些接口：without_conf_list 中的接口补充到 requiredPrivateInfos 后重新上传代码；without_auth_list 中的接口用 apply_privacy_interface 申请并等待通过；代码实际不用这些接口时，提审设置 privacy_api_not_use。隐私保护指引的问题会表现为审核驳回，而不是这个错误码。',
     fixEn:
-      'Declare them in requiredPrivateInfos in ext_json and upload the code again; if they are really unused, set privacy_api_not_use when submitting.',
+      'get_code_privacy_info names the interfaces: add those in without_conf_list to requiredPrivateInfos and commit again; apply for those in without_auth_list with apply_privacy_interface and wait for approval; if the code does not really call them, submit with privacy_api_not_use. Privacy-guide problems show up as audit rejections, not as this errcode.',
   },
   {
     code: 61051,

@@ -63,8 +63,10 @@ export const CODE_COMMIT_ERRCODES: readonly ErrcodeInfo[] = [
     retry: 'permanent',
     zh: '提交审核：小程序没有审核通过的类目，或所选类目无效。',
     en: 'Submit for audit: the mini program has no approved category, or the chosen category is invalid.',
-    fixZh: '请商家在小程序后台添加类目并等类目审核通过，提审时选择已通过的类目。',
-    fixEn: 'Have the merchant add a category and wait for its approval, then submit with an approved category.',
+    fixZh:
+      '用 getcategory 查看类目及审核状态，必要时用 addcategory 添加类目并等审核通过；提审时只选 get_category 返回的类目。',
+    fixEn:
+      'Check the categories and their review status with getcategory, add one with addcategory if needed and wait for approval; submit only categories that get_category returns.',
   },
   {
     code: 85009,

@@ -175,8 +175,10 @@ export const CODE_RELEASE_ERRCODES: readonly ErrcodeInfo[] = [
     retry: 'permanent',
     zh: '小程序还没有设置名称、头像和简介。',
     en: 'The mini program has no name, avatar or introduction yet.',
-    fixZh: '请商家在小程序后台补全名称、头像和简介，再提审或灰度发布。',
-    fixEn: 'Have the merchant set the name, avatar and introduction, then submit or gray-release.',
+    fixZh:
+      '用 getaccountbasicinfo 查看缺哪一项，再用 setnickname、modifyheadimage、modifysignature 补全后提审或灰度发布。',
+    fixEn:
+      'Check which one is missing with getaccountbasicinfo, set it with setnickname, modifyheadimage or modifysignature, then submit or gray-release.',
   },
   {
     code: 86004,

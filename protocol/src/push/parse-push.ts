@@ -1,24 +1,8 @@
-import { parseXml, textOf } from '../xml/safe-xml.js';
+import { parseXml } from '../xml/safe-xml.js';
 import type { XmlObject, XmlParseOptions } from '../xml/safe-xml.js';
+import { ICP_PUSH_TYPES, icpPush } from './icp-pushes.js';
+import { MissingField, flatInfo, optional, required } from './push-fields.js';
 import type { ComponentPush, AppPush, Push, PushChannel, UnknownPush } from './push-types.js';
-
-class MissingField extends Error {}
-
-function required(fields: XmlObject, name: string): string {
-  const value = textOf(fields, name);
-  if (value === undefined) throw new MissingField(`missing <${name}>`);
-  return value;
-}
-
-const optional = (fields: XmlObject, name: string): string => textOf(fields, name) ?? '';
-
-function flatInfo(fields: XmlObject): Record<string, string> {
-  const info = fields['info'];
-  const out: Record<string, string> = {};
-  if (info === undefined || typeof info === 'string' || Array.isArray(info)) return out;
-  for (const [name, value] of Object.entries(info)) if (typeof value === 'string') out[name] = value;
-  return out;
-}
 
 function componentPush(fields: XmlObject, type: string): ComponentPush | undefined {
   const base = {
@@ -43,7 +27,8 @@ function componentPush(fields: XmlObject, type: string): ComponentPush | undefin
       return { ...base, kind: type, authorizerAppid: required(fields, 'AuthorizerAppid') };
     case 'notify_third_fasteregister':
     case 'notify_third_fastregisterbetaapp':
-    case 'notify_third_fastverifybetaapp':
+    case 'notify_third_fastverifybetaapp': {
+      const info = flatInfo(fields);
       return {
         ...base,
         kind: type,
@@ -51,8 +36,10 @@ function componentPush(fields: XmlObject, type: string): ComponentPush | undefin
         status: required(fields, 'status'),
         authCode: optional(fields, 'auth_code'),
         msg: optional(fields, 'msg'),
-        info: flatInfo(fields),
+        info,
+        taskid: info['taskid'] ?? '',
       };
+    }
     default:
       return undefined;
   }
@@ -90,14 +77,33 @@ function appPush(fields: XmlObject, type: string): AppPush | undefined {
         nickname: optional(fields, 'nickname'),
         reason: optional(fields, 'reason'),
       };
+    case 'wxa_category_audit':
+      return {
+        ...base,
+        kind: type,
+        first: required(fields, 'first'),
+        second: required(fields, 'second'),
+        ret: required(fields, 'ret'),
+        reason: optional(fields, 'reason'),
+      };
+    case 'wxa_privacy_apply':
+      return { ...base, kind: type, fields };
     default:
       return undefined;
   }
 }
 
+/** InfoType on the authorization-event URL; Event on the message URL, or InfoType for the ICP results sent there. */
+function typeOf(fields: XmlObject, channel: PushChannel): string {
+  if (channel === 'component') return optional(fields, 'InfoType');
+  const event = optional(fields, 'Event');
+  const infoType = optional(fields, 'InfoType');
+  return event === '' && ICP_PUSH_TYPES.has(infoType) ? infoType : event;
+}
+
 /** Classifies already parsed, decrypted push fields. Never throws for content: what it cannot type stays raw. */
 export function classifyPush(fields: XmlObject, channel: PushChannel): Push {
-  const type = channel === 'component' ? optional(fields, 'InfoType') : optional(fields, 'Event');
+  const type = typeOf(fields, channel);
   const unknown = (note: string): UnknownPush => ({
     kind: 'unknown',
     channel,
@@ -107,7 +113,11 @@ export function classifyPush(fields: XmlObject, channel: PushChannel): Push {
     fields,
   });
   try {
-    const push = channel === 'component' ? componentPush(fields, type) : appPush(fields, type);
+    const push = ICP_PUSH_TYPES.has(type)
+      ? icpPush(fields, type, channel)
+      : channel === 'component'
+        ? componentPush(fields, type)
+        : appPush(fields, type);
     return push ?? unknown(type === '' ? 'no type element' : `unmodelled type ${type}`);
   } catch (error) {
     if (error instanceof MissingField) return unknown(error.message);

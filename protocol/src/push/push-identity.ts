@@ -1,5 +1,6 @@
 import type { Push } from './push-types.js';
 import { textOf } from '../xml/safe-xml.js';
+import type { XmlObject } from '../xml/safe-xml.js';
 
 /**
  * The de-duplication key of a push (DESIGN.md §3): who it is about, what it is, when it was created, plus the value
@@ -17,7 +18,17 @@ export function pushIdentity(push: Push): string {
     case 'notify_third_fasteregister':
     case 'notify_third_fastregisterbetaapp':
     case 'notify_third_fastverifybetaapp':
-      return key(push.appId, push.kind, push.createTime, push.appid, push.info['taskid'] ?? push.info['code'] ?? '');
+      return key(push.appId, push.kind, push.createTime, push.appid, push.taskid || (push.info['code'] ?? ''));
+    case 'notify_icpfiling_verify_result':
+      return key(push.appId || push.toUserName, push.kind, push.createTime, push.verifyAppid, push.taskId);
+    case 'notify_apply_icpfiling_result':
+      return key(push.appId || push.toUserName, push.kind, push.createTime, push.authorizerAppid, push.beianStatus);
+    case 'wxa_category_audit':
+      return key(push.toUserName, push.kind, push.createTime, `${push.first}/${push.second}`, push.ret);
+    case 'notify_3rd_wxa_auth_and_icp':
+      return key(push.appId || push.toUserName, push.kind, push.createTime, '', canonical(push.fields));
+    case 'wxa_privacy_apply':
+      return key(push.toUserName, push.kind, push.createTime, '', canonical(push.fields));
     case 'unknown': {
       const who = textOf(push.fields, 'AppId') ?? textOf(push.fields, 'ToUserName') ?? '';
       const extra = textOf(push.fields, 'MsgId') ?? textOf(push.fields, 'FromUserName') ?? '';
@@ -30,4 +41,13 @@ export function pushIdentity(push: Push): string {
 
 function key(...parts: string[]): string {
   return parts.map((part) => encodeURIComponent(part)).join('|');
+}
+
+/** Layouts we cannot type (UNCONFIRMED): every element counts, in a fixed order, so only a retry shares the key. */
+function canonical(fields: XmlObject): string {
+  return JSON.stringify(fields, (_name, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
 }

@@ -39,7 +39,44 @@ export interface FastRegistrationPush extends ComponentPushBase {
   msg: string;
   /** The echo of the registration request; both documented layouts are kept as sent. */
   info: Record<string, string>;
+  /** `<info><taskid>` of the personal and 2026 registrations (02 B5, B18; UNCONFIRMED); '' when absent. */
+  taskid: string;
 }
+
+/**
+ * ICP filing results (02 B15). Documented as InfoType pushes of the authorization-event URL, reported on the message
+ * URL too (UNCONFIRMED): `appId` or `toUserName` is '' for the other. Element casing is UNCONFIRMED, so each typed
+ * value is '' when its element is absent and `fields` keeps the push as sent.
+ */
+interface IcpPushBase {
+  channel: PushChannel;
+  appId: string;
+  toUserName: string;
+  createTime: string;
+  fields: XmlObject;
+}
+
+export interface IcpVerifyResultPush extends IcpPushBase {
+  kind: 'notify_icpfiling_verify_result';
+  taskId: string;
+  verifyAppid: string;
+  /** 2 verification failed, 3 verification succeeded. */
+  result: string;
+}
+
+export interface IcpFilingResultPush extends IcpPushBase {
+  kind: 'notify_apply_icpfiling_result';
+  authorizerAppid: string;
+  /** Same values as get_icp_entrance_info `info.status` (08 H7). */
+  beianStatus: string;
+}
+
+/** The combined verification + filing result: layout UNCONFIRMED, only `fields`. */
+export interface AuthAndIcpPush extends IcpPushBase {
+  kind: 'notify_3rd_wxa_auth_and_icp';
+}
+
+export type IcpPush = IcpVerifyResultPush | IcpFilingResultPush | AuthAndIcpPush;
 
 interface AppPushBase {
   channel: 'app';
@@ -77,6 +114,23 @@ export interface NicknameAuditPush extends AppPushBase {
   reason: string;
 }
 
+/** Category review result (02 B16). */
+export interface CategoryAuditPush extends AppPushBase {
+  kind: 'wxa_category_audit';
+  /** First- and second-level category ids, as strings. */
+  first: string;
+  second: string;
+  /** 2 rejected, 3 approved. */
+  ret: string;
+  reason: string;
+}
+
+/** Privacy-interface application result (02 B17): layout UNCONFIRMED, re-read get_privacy_interface on it. */
+export interface PrivacyApplyPush extends AppPushBase {
+  kind: 'wxa_privacy_apply';
+  fields: XmlObject;
+}
+
 /** A push of a kind we do not model, or a known kind missing a field: kept whole, never dropped. */
 export interface UnknownPush {
   kind: 'unknown';
@@ -90,6 +144,7 @@ export interface UnknownPush {
 }
 
 export type ComponentPush = ComponentVerifyTicketPush | AuthorizationPush | UnauthorizedPush | FastRegistrationPush;
-export type AppPush = AuditSuccessPush | AuditFailPush | AuditDelayPush | NicknameAuditPush;
-export type Push = ComponentPush | AppPush | UnknownPush;
+export type AppPush =
+  AuditSuccessPush | AuditFailPush | AuditDelayPush | NicknameAuditPush | CategoryAuditPush | PrivacyApplyPush;
+export type Push = ComponentPush | AppPush | IcpPush | UnknownPush;
 export type PushKind = Push['kind'];

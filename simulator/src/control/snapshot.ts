@@ -1,7 +1,29 @@
+import { effectiveServerDomains, effectiveWebviewDomains } from '../engine/domain-merge.js';
+import { interfaceStatus } from '../engine/privacy-scan.js';
+import { PRIVACY_INTERFACES } from '../engine/privacy-apis.js';
 import type { Sim } from '../sim.js';
+import { icpStatus } from '../state/icp-status.js';
 import type { MiniProgram } from '../state/types.js';
 
-function appView(app: MiniProgram) {
+function readiness(sim: Sim, app: MiniProgram) {
+  const rule = sim.config.domainReleaseMerge;
+  return {
+    signature: app.signature,
+    headImage: app.basic.headImage !== '',
+    principalType: app.basic.principalType,
+    categories: app.categories.map(({ reviewTimer: _t, certicates: _c, ...category }) => category),
+    serviceCategory: app.serviceCategory,
+    privacyInterfaces: Object.fromEntries(
+      Object.keys(PRIVACY_INTERFACES).map((api) => [api, interfaceStatus(app, api)]),
+    ),
+    icp: { status: icpStatus(app), isCanceling: app.icp.is_canceling },
+    domains: { ...app.code.domains, effective: effectiveServerDomains(app, rule) },
+    webview: { ...app.code.webview, effective: effectiveWebviewDomains(app, rule) },
+    privacyGuide: app.code.privacyDev !== null,
+  };
+}
+
+function appView(sim: Sim, app: MiniProgram) {
   const { code } = app;
   const latest = code.audits.at(-1);
   return {
@@ -9,7 +31,6 @@ function appView(app: MiniProgram) {
     userName: app.userName,
     nickName: app.nickName,
     principalName: app.principalName,
-    categories: app.categories,
     authorization: app.authorization && { ...app.authorization },
     experience: code.experience && {
       template_id: code.experience.template_id,
@@ -29,9 +50,7 @@ function appView(app: MiniProgram) {
     gray: code.gray,
     visitStatus: code.visitStatus,
     testers: [...code.testers.keys()],
-    domains: code.domains,
-    webviewDomains: code.webviewDomains,
-    privacyGuide: code.privacyDev !== null,
+    ...readiness(sim, app),
   };
 }
 
@@ -49,7 +68,7 @@ export function snapshot(sim: Sim, extra: { ticketsPaused: boolean }) {
       id: m.id,
       name: m.name,
       principalName: m.principalName,
-      apps: m.apps.map((appid) => appView(sim.accounts.apps.get(appid)!)),
+      apps: m.apps.map((appid) => appView(sim, sim.accounts.apps.get(appid)!)),
     })),
     drafts: sim.templates.drafts,
     templates: sim.templates.templates,

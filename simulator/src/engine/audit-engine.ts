@@ -3,6 +3,7 @@ import type { SimulatorConfig } from '../config.js';
 import type { PushEvents } from '../push/events.js';
 import type { MediaStore } from '../state/media.js';
 import type { Audit, MiniProgram } from '../state/types.js';
+import { ruleRejection } from './audit-rules.js';
 
 export interface AuditDecision {
   outcome: 'success' | 'fail' | 'delay';
@@ -45,15 +46,23 @@ export class AuditEngine {
     });
   }
 
-  /** Resolves now, with `decision` or the queued/default one. No-op unless the audit is pending (2) or delayed (4). */
+  /**
+   * Resolves now, with `decision` or the queued/default one. No-op unless the audit is pending (2) or delayed (4).
+   * What the reviewers reject on facts (guide, categories) is rejected even when success was queued; a decided
+   * rejection keeps its own reason.
+   */
   resolve(app: MiniProgram, audit: Audit, decision?: AuditDecision): void {
     if (audit.status !== 2 && audit.status !== 4) return;
     this.clock.cancel(audit.timer);
     audit.timer = null;
-    const chosen = decision ??
+    let chosen = decision ??
       this.take(app.appid) ?? {
         outcome: audit.status === 4 ? this.config.audit.afterDelayOutcome : this.config.audit.defaultOutcome,
       };
+    if (chosen.outcome !== 'delay' && chosen.reason === undefined) {
+      const ruled = ruleRejection(this.config, app, audit);
+      if (ruled !== null) chosen = { ...chosen, outcome: 'fail', reason: ruled };
+    }
     if (chosen.outcome === 'success') {
       audit.status = 0;
       audit.reason = '';

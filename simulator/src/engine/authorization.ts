@@ -21,6 +21,9 @@ export const PERMISSION_SETS: Record<number, string> = {
   52: '小程序直播管理',
   65: '小程序广告管理',
   76: '小程序违规与交易投诉管理',
+  81: '试用小程序快速认证',
+  // Names above 85 are UNCONFIRMED (01 A10); 156 is the set ICP filing through the API needs (08 H7).
+  156: '小程序备案管理',
 };
 
 /**

@@ -1,34 +1,12 @@
 import { WxError } from '../errors.js';
 import type { Template } from '../state/types.js';
+import { DECLARABLE, PRECISE, PRIVACY_KEY_OF } from './privacy-apis.js';
 
-/** Interfaces `requiredPrivateInfos` may name (the location family). */
-const PRIVATE_INFOS = new Set([
-  'getFuzzyLocation',
-  'getLocation',
-  'onLocationChange',
-  'startLocationUpdate',
-  'startLocationUpdateBackground',
-  'chooseAddress',
-  'choosePoi',
-  'chooseLocation',
-]);
-const PRECISE = ['getLocation', 'onLocationChange', 'startLocationUpdate', 'startLocationUpdateBackground'];
-const PRIVACY_KEY_OF: Record<string, string> = {
-  getLocation: 'Location',
-  getFuzzyLocation: 'Location',
-  onLocationChange: 'Location',
-  startLocationUpdate: 'Location',
-  startLocationUpdateBackground: 'Location',
-  chooseLocation: 'Location',
-  choosePoi: 'Location',
-  chooseAddress: 'Address',
-  chooseImage: 'Album',
-  getPhoneNumber: 'PhoneNumber',
-};
 const STANDARD_KEYS = new Set(['extAppid', 'ext', 'window']);
 
 export interface ExtJsonResult {
   pages: string[];
+  privateApis: string[];
   withoutConf: string[];
   privacyKeys: string[];
 }
@@ -65,14 +43,15 @@ export function checkExtJson(extJson: string, template: Template): ExtJsonResult
     }
   }
   const declared = parsed['requiredPrivateInfos'] ?? [];
-  if (!Array.isArray(declared) || !declared.every((name) => typeof name === 'string' && PRIVATE_INFOS.has(name)))
+  if (!Array.isArray(declared) || !declared.every((name) => typeof name === 'string' && DECLARABLE.has(name)))
     throw new WxError(85310);
   if (declared.includes('getFuzzyLocation') && declared.some((name) => PRECISE.includes(name as string)))
     throw new WxError(85311);
   const used = template.privacyApis;
-  const withoutConf = used.filter((api) => PRIVATE_INFOS.has(api) && !declared.includes(api)).map((api) => `wx.${api}`);
+  const privateApis = used.filter((api) => DECLARABLE.has(api));
+  const withoutConf = privateApis.filter((api) => !declared.includes(api)).map((api) => `wx.${api}`);
   const privacyKeys = [
     ...new Set(['UserInfo', ...used.map((api) => PRIVACY_KEY_OF[api]).filter((k): k is string => k !== undefined)]),
   ];
-  return { pages, withoutConf, privacyKeys };
+  return { pages, privateApis: privateApis.map((api) => `wx.${api}`), withoutConf, privacyKeys };
 }

@@ -40,7 +40,7 @@ function presentedToken(query: URLSearchParams, route: Route): string | null {
 function authenticate(sim: Sim, route: Route, query: URLSearchParams): Caller {
   if (route.token === 'none') return { kind: 'none' };
   const token = presentedToken(query, route);
-  if (token === null || token === '') throw new WxError(41001);
+  if (token === null || token === '') throw new WxError(route.missingTokenErrcode?.(sim.config) ?? 41001);
   const check = sim.credentials.checkToken(token);
   if (!check.ok) throw new WxError(check.code);
   if (check.kind === 'component') {

@@ -1,3 +1,4 @@
+import type { SimulatorConfig } from '../config.js';
 import type { Sim } from '../sim.js';
 import type { MiniProgram } from '../state/types.js';
 
@@ -31,6 +32,8 @@ export interface Route {
   token: 'none' | 'component' | 'authorizer' | 'either';
   funcs?: readonly number[];
   body?: 'json' | 'multipart';
+  /** The errcode for a call without a token, where the reference leaves it open (default 41001). */
+  missingTokenErrcode?: (config: SimulatorConfig) => number;
   handle(ctx: RouteContext): Reply | Promise<Reply>;
 }
 

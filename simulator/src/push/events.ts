@@ -4,6 +4,8 @@ import type { SimulatorConfig } from '../config.js';
 import type { MiniProgram } from '../state/types.js';
 import type { Pusher, PushRecord } from './pusher.js';
 
+type Fields = Record<string, string | number>;
+
 /** System events come "from" an internal openid; WeChat's value is not documented. */
 const SYSTEM_SENDER = 'oSimSystem0000000000000000000';
 
@@ -63,28 +65,43 @@ export class PushEvents {
     );
   }
 
-  fastRegister(fields: {
-    appid: string;
-    status: number;
-    authCode: string;
-    msg: string;
-    info: Record<string, string | number>;
-  }): PushRecord {
+  /** notify_third_fasteregister (02 B5, B18) or, for a trial's verification, notify_third_fastverifybetaapp (B6). */
+  fastRegister(
+    fields: { appid: string; status: number; authCode: string; msg: string; info: Record<string, string | number> },
+    kind: 'notify_third_fasteregister' | 'notify_third_fastverifybetaapp' = 'notify_third_fasteregister',
+  ): PushRecord {
     const now = this.clock.now();
     const xml = buildXml({
       AppId: this.appId,
       CreateTime: now,
-      InfoType: 'notify_third_fasteregister',
+      InfoType: kind,
       appid: fields.appid,
       status: fields.status,
       auth_code: fields.authCode,
       msg: fields.msg,
       info: fields.info,
     });
-    return this.pusher.component('notify_third_fasteregister', xml, now);
+    return this.pusher.component(kind, xml, now);
   }
 
-  private appEvent(app: MiniProgram, event: string, fields: Record<string, string | number>): PushRecord {
+  /**
+   * ICP filing results (02 B15), element names per the reference's example. Documented as InfoType pushes of the
+   * authorization-event URL; `icp.pushUrl: message` sends them to the app's message URL instead (UNCONFIRMED 26).
+   */
+  icp(app: MiniProgram, kind: 'notify_icpfiling_verify_result' | 'notify_apply_icpfiling_result', fields: Fields) {
+    const now = this.clock.now();
+    if (this.config.icp.pushUrl === 'message') {
+      const xml = buildXml({ ToUserName: app.userName, CreateTime: now, InfoType: kind, ...fields });
+      return this.pusher.app(app.appid, app.userName, kind, xml, now);
+    }
+    return this.pusher.component(
+      kind,
+      buildXml({ AppId: this.appId, CreateTime: now, InfoType: kind, ...fields }),
+      now,
+    );
+  }
+
+  private appEvent(app: MiniProgram, event: string, fields: Fields): PushRecord {
     const now = this.clock.now();
     const xml = buildXml({
       ToUserName: app.userName,
@@ -115,5 +132,14 @@ export class PushEvents {
 
   nicknameAudit(app: MiniProgram, ret: 2 | 3, nickname: string, reason: string): PushRecord {
     return this.appEvent(app, 'wxa_nickname_audit', { ret, nickname, reason });
+  }
+
+  categoryAudit(app: MiniProgram, first: number, second: number, ret: 2 | 3, reason: string): PushRecord {
+    return this.appEvent(app, 'wxa_category_audit', { first: String(first), second: String(second), ret, reason });
+  }
+
+  /** 02 B17: the layout is UNCONFIRMED; these elements mirror get_privacy_interface's fields. */
+  privacyApply(app: MiniProgram, fields: Fields): PushRecord {
+    return this.appEvent(app, 'wxa_privacy_apply', fields);
   }
 }

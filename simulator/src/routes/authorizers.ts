@@ -2,7 +2,7 @@ import { WxError } from '../errors.js';
 import { checkComponentAppid, optInt, str } from '../http/fields.js';
 import { ok } from '../http/route.js';
 import type { Route, RouteContext } from '../http/route.js';
-import type { MiniProgram } from '../state/types.js';
+import type { DomainKind, MiniProgram } from '../state/types.js';
 import { funcInfo } from './tokens.js';
 
 const C = '/cgi-bin/component';
@@ -18,11 +18,19 @@ function authorizedApp(ctx: RouteContext, appid: string): MiniProgram {
   return app;
 }
 
+/** The server and web-view domains configured now, whatever their source (01 A7 `MiniProgramInfo.network`). */
+function configured(app: MiniProgram) {
+  const { mp, third, direct } = app.code.domains;
+  const all = (kind: DomainKind) => [...new Set([...mp[kind], ...third[kind], ...direct[kind]])];
+  const { webview } = app.code;
+  return { all, biz: [...new Set([...webview.mp, ...webview.third, ...webview.direct])] };
+}
+
 function authorizerInfo(ctx: RouteContext, app: MiniProgram): Record<string, unknown> {
-  const d = app.code.domains;
+  const { all, biz } = configured(app);
   return {
     nick_name: app.nickName,
-    head_img: `${ctx.sim.baseUrl}/mmopen/${app.appid}/0`,
+    head_img: app.basic.headImage === '' ? '' : `${ctx.sim.baseUrl}${app.basic.headImage}`,
     service_type_info: { id: app.serviceType },
     verify_type_info: { id: app.verifyType },
     user_name: app.userName,
@@ -34,15 +42,17 @@ function authorizerInfo(ctx: RouteContext, app: MiniProgram): Record<string, unk
     signature: app.signature,
     MiniProgramInfo: {
       network: {
-        RequestDomain: d.requestdomain,
-        WsRequestDomain: d.wsrequestdomain,
-        UploadDomain: d.uploaddomain,
-        DownloadDomain: d.downloaddomain,
-        BizDomain: app.code.webviewDomains,
-        UDPDomain: d.udpdomain,
-        TCPDomain: d.tcpdomain,
+        RequestDomain: all('requestdomain'),
+        WsRequestDomain: all('wsrequestdomain'),
+        UploadDomain: all('uploaddomain'),
+        DownloadDomain: all('downloaddomain'),
+        BizDomain: biz,
+        UDPDomain: all('udpdomain'),
+        TCPDomain: all('tcpdomain'),
       },
-      categories: app.categories.map((c) => ({ first: c.first_class, second: c.second_class })),
+      categories: app.categories
+        .filter((c) => c.audit_status === 3)
+        .map((c) => ({ first: c.first_class, second: c.second_class })),
       visit_status: 0,
     },
     register_type: app.registerType,

@@ -5,15 +5,12 @@ import { callerApp, idField, str } from '../http/fields.js';
 import { ok } from '../http/route.js';
 import type { Route } from '../http/route.js';
 import { qrJpeg } from '../images.js';
-import type { Audit, MiniProgram } from '../state/types.js';
+import { withoutAuth } from '../engine/privacy-scan.js';
+import { pendingAudit } from '../state/audit-queries.js';
+import type { MiniProgram } from '../state/types.js';
 import { submitAudit } from './submit-audit.js';
 
 const CODE = [18] as const;
-
-export function pendingAudit(app: MiniProgram): Audit | undefined {
-  const latest = app.code.audits.at(-1);
-  return latest !== undefined && (latest.status === 2 || latest.status === 4) ? latest : undefined;
-}
 
 function requireExperience(app: MiniProgram) {
   if (app.code.experience === null) throw new WxError(86001);
@@ -65,7 +62,20 @@ export const codeRoutes: Route[] = [
     path: '/wxa/get_category',
     token: 'authorizer',
     funcs: CODE,
-    handle: (ctx) => ok({ category_list: callerApp(ctx).categories }),
+    // Only categories that passed review are usable for audit (05 E3).
+    handle: (ctx) =>
+      ok({
+        category_list: callerApp(ctx)
+          .categories.filter((c) => c.audit_status === 3)
+          .map(({ first_class, second_class, third_class, first_id, second_id, third_id }) => ({
+            first_class,
+            second_class,
+            third_class,
+            first_id,
+            second_id,
+            third_id,
+          })),
+      }),
   },
   {
     method: 'GET',
@@ -153,9 +163,10 @@ export const codeRoutes: Route[] = [
     token: 'authorizer',
     funcs: CODE,
     handle(ctx) {
-      const experience = requireExperience(callerApp(ctx));
+      const app = callerApp(ctx);
+      const experience = requireExperience(app);
       if (ctx.sim.now() < experience.privacyScanReadyAt) throw new WxError(61039);
-      return ok({ without_auth_list: [], without_conf_list: experience.withoutConf });
+      return ok({ without_auth_list: withoutAuth(app, experience), without_conf_list: experience.withoutConf });
     },
   },
 ];

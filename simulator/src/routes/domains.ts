@@ -3,18 +3,11 @@ import { WxError } from '../errors.js';
 import { callerApp, optStr, optStrings } from '../http/fields.js';
 import { ok } from '../http/route.js';
 import type { Route, RouteContext } from '../http/route.js';
-import { emptyDomains } from '../state/accounts.js';
+import { DOMAIN_KINDS as KINDS, effectiveServerDomains, effectiveWebviewDomains } from '../engine/domain-merge.js';
+import { emptyDomains } from '../state/app-seed.js';
 import type { DomainKind, DomainLists, MiniProgram } from '../state/types.js';
 
 const CODE = [18] as const;
-const KINDS: DomainKind[] = [
-  'requestdomain',
-  'wsrequestdomain',
-  'uploaddomain',
-  'downloaddomain',
-  'udpdomain',
-  'tcpdomain',
-];
 const SCHEME: Record<DomainKind, string> = {
   requestdomain: 'https',
   wsrequestdomain: 'wss',
@@ -46,11 +39,17 @@ function onPlatform(ctx: RouteContext, host: string): boolean {
   return allowed === null || allowed.some((d) => host === d || host.endsWith(`.${d}`));
 }
 
-/** add/delete/set/get on one of the two lists; `direct` skips the platform pre-registration rule (05 E16). */
+function nextList(action: string, current: string[], given: string[]): string[] {
+  if (action === 'set') return [...new Set(given)];
+  if (action === 'add') return [...new Set([...current, ...given])];
+  return current.filter((u) => !given.includes(u));
+}
+
+/** add/delete/set/get on the platform's or the direct lists; `direct` skips the platform pre-registration (05 E16). */
 function modify(ctx: RouteContext, direct: boolean) {
   const app = callerApp(ctx);
   const action = optStr(ctx.body, 'action');
-  const lists = direct ? app.code.directDomains : app.code.domains;
+  const lists = direct ? app.code.domains.direct : app.code.domains.third;
   const invalid: DomainLists = emptyDomains();
   if (action !== 'get') {
     if (action !== 'add' && action !== 'delete' && action !== 'set')
@@ -78,12 +77,7 @@ function modify(ctx: RouteContext, direct: boolean) {
     countChange(ctx, app);
     for (const kind of KINDS) {
       const given = (input[kind] ?? []).map((u) => u.toLowerCase());
-      const next =
-        action === 'set'
-          ? [...new Set(given)]
-          : action === 'add'
-            ? [...new Set([...lists[kind], ...given])]
-            : lists[kind].filter((u) => !given.includes(u));
+      const next = nextList(action, lists[kind], given);
       if (next.length > ctx.sim.config.domainsPerType) throw new WxError(85016);
       lists[kind] = next;
     }
@@ -95,39 +89,60 @@ function modify(ctx: RouteContext, direct: boolean) {
   });
 }
 
+/** https only, no port, no IP: the ordinary business-domain rules. */
+function badWebviewUrl(url: string): boolean {
+  const host = hostOf(url);
+  return host === null || !url.startsWith('https://') || /:\d+/.test(url.slice('https://'.length)) || isIp(host);
+}
+
+/** setwebviewdomain (05 E17): only domains under the platform's jump domains; no action = add all of those. */
 function webview(ctx: RouteContext) {
   const app = callerApp(ctx);
+  if (app.basic.principalType === 0) throw new WxError(89231);
   const action = optStr(ctx.body, 'action');
   const platform = ctx.sim.config.platformWebviewDomains;
-  if (action === 'get') return ok({ webviewdomain: app.code.webviewDomains });
+  const lists = app.code.webview;
+  if (action === 'get') return ok({ webviewdomain: lists.third });
   if (action === undefined) {
     if (platform.length === 0) throw new WxError(89020);
-    app.code.webviewDomains = [...new Set([...app.code.webviewDomains, ...platform])];
+    lists.third = [...new Set([...lists.third, ...platform])];
     return ok();
   }
   if (action !== 'add' && action !== 'delete' && action !== 'set')
     throw new WxError(47001, 'action must be add, delete, set or get');
   const given = (optStrings(ctx.body, 'webviewdomain') ?? []).map((u) => u.toLowerCase());
   for (const url of given) {
-    const host = hostOf(url);
-    if (host === null || /:\d+/.test(url.replace(/^[a-z]+:\/\//i, ''))) throw new WxError(89021);
+    if (badWebviewUrl(url)) throw new WxError(89021);
+    const host = hostOf(url)!;
     const covered = platform.some((p) => {
       const root = hostOf(p.toLowerCase());
       return root !== null && (host === root || host.endsWith(`.${root}`));
     });
     if (!covered) throw new WxError(89021);
   }
-  const current = app.code.webviewDomains;
-  const next =
-    action === 'set'
-      ? [...new Set(given)]
-      : action === 'add'
-        ? [...new Set([...current, ...given])]
-        : current.filter((u) => !given.includes(u));
+  const current = lists.third;
+  const next = nextList(action, current, given);
   if (next.length > ctx.sim.config.webviewDomainLimit) throw new WxError(89029);
   if (next.length === current.length && next.every((u) => current.includes(u))) throw new WxError(89019);
-  app.code.webviewDomains = next;
+  lists.third = next;
   return ok();
+}
+
+/** setwebviewdomain_directly (05 E17): no platform registration; effective after the next commit or release. */
+function webviewDirectly(ctx: RouteContext) {
+  const app = callerApp(ctx);
+  if (app.basic.principalType === 0) throw new WxError(89231);
+  const action = optStr(ctx.body, 'action');
+  const lists = app.code.webview;
+  if (action === 'get') return ok({ webviewdomain: lists.direct });
+  if (action !== 'add' && action !== 'delete' && action !== 'set')
+    throw new WxError(47001, 'action must be add, delete, set or get');
+  const given = (optStrings(ctx.body, 'webviewdomain') ?? []).map((u) => u.toLowerCase());
+  if (given.some(badWebviewUrl)) throw new WxError(86100);
+  const next = nextList(action, lists.direct, given);
+  if (next.length > ctx.sim.config.webviewDomainLimit) throw new WxError(89029);
+  lists.direct = next;
+  return ok({ webviewdomain: next });
 }
 
 /** 05 E16–E17. */
@@ -148,17 +163,44 @@ export const domainRoutes: Route[] = [
     handle(ctx) {
       const app = callerApp(ctx);
       const view = (lists: DomainLists) => Object.fromEntries(KINDS.map((kind) => [kind, lists[kind]]));
-      const effective = emptyDomains();
-      for (const kind of KINDS)
-        effective[kind] = [...new Set([...app.code.domains[kind], ...app.code.directDomains[kind]])];
+      const { mp, third, direct } = app.code.domains;
       return ok({
-        mp_domain: view(emptyDomains()),
-        third_domain: view(app.code.domains),
-        direct_domain: view(app.code.directDomains),
-        effective_domain: view(effective),
+        mp_domain: view(mp),
+        third_domain: view(third),
+        direct_domain: view(direct),
+        effective_domain: view(effectiveServerDomains(app, ctx.sim.config.domainReleaseMerge)),
       });
     },
   },
   { method: 'POST', path: '/wxa/setwebviewdomain', token: 'authorizer', funcs: CODE, handle: webview },
-  { method: 'POST', path: '/wxa/setwebviewdomain_directly', token: 'authorizer', funcs: CODE, handle: webview },
+  {
+    method: 'POST',
+    path: '/wxa/setwebviewdomain_directly',
+    token: 'authorizer',
+    funcs: CODE,
+    handle: webviewDirectly,
+  },
+  {
+    method: 'POST',
+    path: '/wxa/get_webviewdomain_confirmfile',
+    token: 'authorizer',
+    funcs: CODE,
+    handle: (ctx) => ok({ ...callerApp(ctx).code.webviewConfirmFile }),
+  },
+  {
+    method: 'POST',
+    path: '/wxa/get_effective_webviewdomain',
+    token: 'authorizer',
+    funcs: CODE,
+    handle(ctx) {
+      const app = callerApp(ctx);
+      const { mp, third, direct } = app.code.webview;
+      return ok({
+        mp_webviewdomain: mp,
+        third_webviewdomain: third,
+        direct_webviewdomain: direct,
+        effective_webviewdomain: effectiveWebviewDomains(app, ctx.sim.config.domainReleaseMerge),
+      });
+    },
+  },
 ];

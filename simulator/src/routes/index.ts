@@ -1,12 +1,17 @@
 import type { SimulatorConfig } from '../config.js';
+import type { Registrations } from '../engine/registrations.js';
 import type { Route } from '../http/route.js';
 import { authorizerRoutes } from './authorizers.js';
+import { basicInfoRoutes } from './basic-info.js';
+import { categoryRoutes } from './categories.js';
 import { codeRoutes } from './code.js';
 import { domainRoutes } from './domains.js';
 import { fastRegisterRoutes } from './fast-register.js';
-import type { Registrations } from './fast-register.js';
+import { icpRoutes } from './icp.js';
+import { jscodeRoutes } from './jscode.js';
 import { mediaRoutes } from './media.js';
 import { platformDomainRoutes } from './platform-domains.js';
+import { privacyInterfaceRoutes } from './privacy-interfaces.js';
 import { privacyRoutes } from './privacy.js';
 import { quotaRoutes } from './quota.js';
 import { releaseRoutes } from './release.js';
@@ -27,7 +32,12 @@ export function buildRoutes(config: SimulatorConfig, registrations: Registration
     ...platformDomainRoutes,
     ...testerRoutes,
     ...privacyRoutes,
+    ...privacyInterfaceRoutes,
     ...mediaRoutes,
+    ...basicInfoRoutes,
+    ...categoryRoutes,
+    ...icpRoutes,
+    ...jscodeRoutes,
     ...fastRegisterRoutes(registrations),
     ...quotaRoutes(table),
   ];

@@ -1,36 +1,21 @@
+import { PRIVACY_LABELS as LABELS } from '../engine/privacy-apis.js';
 import { WxError } from '../errors.js';
 import { callerApp, optInt, optObject } from '../http/fields.js';
+import { randomDigits } from '../ids.js';
+import { multipartParts } from '../http/multipart.js';
 import { ok } from '../http/route.js';
 import type { Route } from '../http/route.js';
-import type { OwnerSetting, PrivacySetting } from '../state/types.js';
+import type { MiniProgram, OwnerSetting, PrivacySetting } from '../state/types.js';
 
 const CODE = [18] as const;
-const LABELS: Record<string, string> = {
-  UserInfo: '用户信息（微信昵称、头像）',
-  Location: '位置信息',
-  Address: '地址',
-  Invoice: '发票信息',
-  RunData: '微信运动步数',
-  Record: '麦克风',
-  Album: '选中的照片或视频信息',
-  Camera: '摄像头',
-  PhoneNumber: '手机号码',
-  Contact: '通讯录（仅写入）权限',
-  DeviceInfo: '设备信息',
-  EXIDNumber: '身份证号码',
-  EXOrderInfo: '订单信息',
-  EXUserPublishContent: '发布内容',
-  EXUserFollowAcct: '所关注账号',
-  EXUserOpLog: '操作日志',
-  AlbumWriteOnly: '相册（仅写入）权限',
-  LicensePlate: '车牌号',
-  BlueTooth: '蓝牙',
-  CalendarWriteOnly: '日历（仅写入）权限',
-  Email: '邮箱',
-  MessageFile: '选中的文件',
-};
 
-function ownerSetting(input: Record<string, unknown>, previous: OwnerSetting | undefined): OwnerSetting {
+const EXT_FILE_LIMIT = 100 * 1024;
+
+function ownerSetting(
+  app: MiniProgram,
+  input: Record<string, unknown>,
+  previous: OwnerSetting | undefined,
+): OwnerSetting {
   const text = (name: string): string => {
     const value = input[name];
     if (value === undefined || value === null) return '';
@@ -50,6 +35,8 @@ function ownerSetting(input: Record<string, unknown>, previous: OwnerSetting | u
   if (!setting.contact_phone && !setting.contact_email && !setting.contact_qq && !setting.contact_weixin)
     throw new WxError(86069);
   if (!setting.notice_method) throw new WxError(86070);
+  if (setting.ext_file_media_id !== '' && !app.code.privacyExtFiles.has(setting.ext_file_media_id))
+    throw new WxError(86073);
   return setting;
 }
 
@@ -114,28 +101,49 @@ export const privacyRoutes: Route[] = [
         if (live === null) throw new WxError(86074);
         if (ctx.body['setting_list'] !== undefined)
           throw new WxError(47001, 'setting_list is not allowed for privacy_ver 1');
-        const next = ownerSetting(owner, live.owner_setting);
+        const next = ownerSetting(app, owner, live.owner_setting);
         if (next.ext_file_media_id !== live.owner_setting.ext_file_media_id) throw new WxError(86075);
         app.code.privacyLive = { ...live, owner_setting: next, update_time: now };
         return ok();
       }
       const list = ctx.body['setting_list'];
       if (!Array.isArray(list)) throw new WxError(47001, 'setting_list missing');
+      // Empty or vague purpose texts are accepted here and rejected by the audit (05 E22).
       const settingList = list.map((item: unknown) => {
         if (typeof item !== 'object' || item === null) throw new WxError(47001, 'bad setting_list item');
         const { privacy_key: key, privacy_text: text } = item as Record<string, unknown>;
-        if (typeof key !== 'string' || typeof text !== 'string' || text === '')
+        if (typeof key !== 'string' || key === '' || typeof text !== 'string')
           throw new WxError(47001, 'privacy_key and privacy_text required');
         return { privacy_key: key, privacy_text: text, privacy_label: LABELS[key] ?? key };
       });
       const sdk = ctx.body['sdk_privacy_info_list'];
       app.code.privacyDev = {
-        owner_setting: ownerSetting(owner, app.code.privacyDev?.owner_setting),
+        owner_setting: ownerSetting(app, owner, app.code.privacyDev?.owner_setting),
         setting_list: settingList,
         sdk_privacy_info_list: Array.isArray(sdk) ? sdk : [],
         update_time: now,
       };
       return ok();
+    },
+  },
+  {
+    method: 'POST',
+    path: '/cgi-bin/component/uploadprivacyextfile',
+    token: 'authorizer',
+    funcs: CODE,
+    body: 'multipart',
+    // 05 E25: a TXT file of at most 100 KB, for owner_setting.ext_file_media_id of the development guide.
+    handle(ctx) {
+      const app = callerApp(ctx);
+      const file = multipartParts(ctx).get('file');
+      if (file?.filename === undefined || file.data.length === 0) throw new WxError(41005);
+      const text = file.data.toString('utf8');
+      const isText = !text.includes('\uFFFD') && !text.includes('\u0000');
+      if (file.data.length > EXT_FILE_LIMIT) throw new WxError(isText ? 40126 : 40006);
+      if (!isText) throw new WxError(40005);
+      const id = `2${randomDigits(18)}`;
+      app.code.privacyExtFiles.add(id);
+      return ok({ ext_file_media_id: id });
     },
   },
 ];

@@ -2,8 +2,11 @@ import { WxError } from '../errors.js';
 import { callerApp, idField, optBool, str } from '../http/fields.js';
 import { ok } from '../http/route.js';
 import type { Route, RouteContext } from '../http/route.js';
+import { applyReleaseDomains } from '../engine/domain-merge.js';
+import { pendingAudit } from '../state/audit-queries.js';
+import { hasBasicInfo } from '../state/basic-info.js';
+import { icpStatus } from '../state/icp-status.js';
 import type { Audit, MiniProgram, ReleasedVersion } from '../state/types.js';
-import { pendingAudit } from './code.js';
 
 const CODE = [18] as const;
 const HISTORY = 5;
@@ -28,7 +31,8 @@ function publish(ctx: RouteContext, app: MiniProgram, audit: Audit): void {
   app.code.history.push(version);
   if (app.code.history.length > HISTORY) app.code.history.splice(0, app.code.history.length - HISTORY);
   if (app.code.gray !== null && app.code.gray.status === 1) app.code.gray.status = 3;
-  if (app.code.privacyDev !== null) app.code.privacyLive = structuredClone(app.code.privacyDev);
+  if (audit.guide !== null) app.code.privacyLive = structuredClone(audit.guide);
+  applyReleaseDomains(app, ctx.sim.config.domainReleaseMerge);
 }
 
 function grayRunning(app: MiniProgram): boolean {
@@ -48,6 +52,8 @@ export const releaseRoutes: Route[] = [
       if (latest === undefined) throw new WxError(85019);
       if (latest.status !== 0) throw new WxError(85020);
       if (latest.released && !grayRunning(app)) throw new WxError(85052);
+      // Not filed → no release (08 H7); the errcode is UNCONFIRMED (26), a setting.
+      if (icpStatus(app) !== 6) throw new WxError(ctx.sim.config.icp.releaseUnfiledErrcode, 'icp filing required');
       publish(ctx, app, latest);
       return ok();
     },
@@ -102,6 +108,7 @@ export const releaseRoutes: Route[] = [
         throw new WxError(85081);
       if (percentage === 0 && !debuger && !experiencer) throw new WxError(85081);
       if (app.code.online === null) throw new WxError(85079);
+      if (!hasBasicInfo(app)) throw new WxError(86002);
       const approved = latestApproved(app);
       if (approved === undefined || (approved.released && !grayRunning(app))) throw new WxError(85080);
       const gray = app.code.gray;

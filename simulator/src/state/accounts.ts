@@ -1,57 +1,10 @@
 import { newAppid, newGhId, randomHex, randomToken } from '../ids.js';
-import type { Category, CodeState, DomainLists, Merchant, MiniProgram } from './types.js';
+import { appFromSeed } from './app-seed.js';
+import type { MerchantSeed, MiniProgramSeed } from './app-seed.js';
+import type { Merchant, MiniProgram } from './types.js';
 
-export function emptyDomains(): DomainLists {
-  return { requestdomain: [], wsrequestdomain: [], uploaddomain: [], downloaddomain: [], udpdomain: [], tcpdomain: [] };
-}
-
-export function newCodeState(): CodeState {
-  return {
-    experience: null,
-    audits: [],
-    online: null,
-    onlineIsRevert: false,
-    history: [],
-    nextAppVersion: 1,
-    gray: null,
-    visitStatus: 1,
-    undo: { day: '', dayCount: 0, month: '', monthCount: 0 },
-    testers: new Map(),
-    domains: emptyDomains(),
-    directDomains: emptyDomains(),
-    webviewDomains: [],
-    domainChanges: { month: '', count: 0 },
-    privacyDev: null,
-    privacyLive: null,
-    supportVersion: '2.25.3',
-  };
-}
-
-export interface MiniProgramSeed {
-  appid?: string;
-  nickName: string;
-  signature?: string;
-  categories?: Category[];
-  serviceType?: number;
-  verifyType?: number;
-  registerType?: number;
-}
-
-export interface MerchantSeed {
-  name: string;
-  principalName?: string;
-  adminWechat?: string;
-  apps: MiniProgramSeed[];
-}
-
-export const DEFAULT_CATEGORY: Category = {
-  first_class: '工具',
-  second_class: '效率',
-  third_class: '',
-  first_id: 287,
-  second_id: 612,
-  third_id: 0,
-};
+export type { MerchantSeed, MiniProgramSeed } from './app-seed.js';
+export { DEFAULT_CATEGORY, emptyDomains } from './app-seed.js';
 
 /** Merchants and their mini-programs; an app is "authorized" while it has an Authorization. */
 export class Accounts {
@@ -75,22 +28,7 @@ export class Accounts {
   addApp(merchant: Merchant, seed: MiniProgramSeed): MiniProgram {
     const appid = seed.appid ?? newAppid();
     if (this.apps.has(appid)) throw new Error(`appid ${appid} already exists`);
-    const app: MiniProgram = {
-      appid,
-      userName: newGhId(),
-      merchantId: merchant.id,
-      nickName: seed.nickName,
-      signature: seed.signature ?? `${seed.nickName}的官方小程序`,
-      principalName: merchant.principalName,
-      categories: seed.categories ?? [DEFAULT_CATEGORY],
-      serviceType: seed.serviceType ?? 0,
-      verifyType: seed.verifyType ?? 0,
-      registerType: seed.registerType ?? 0,
-      authorization: null,
-      options: { location_report: '0', voice_recognize: '0', customer_service: '0' },
-      code: newCodeState(),
-      nicknameAudits: new Map(),
-    };
+    const app = appFromSeed(seed, { appid, userName: newGhId(), merchant });
     this.apps.set(appid, app);
     this.byUserName.set(app.userName, app);
     merchant.apps.push(appid);

@@ -66,6 +66,6 @@ export function summarizePush(push: Push, appid: string | null): string {
     case 'unknown':
       return `Push of an unhandled type "${push.type}"`;
     default:
-      return `${push.kind} for ${push.appid || 'a new mini-program'}`;
+      return `${push.kind} for ${'appid' in push ? push.appid || 'a new mini-program' : (who ?? '')}`;
   }
 }
