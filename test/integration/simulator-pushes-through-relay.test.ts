@@ -145,21 +145,18 @@ describe('simulator → relay → device', () => {
       );
       await api('/wxa/submit_audit', {}, tokens[appid]);
     }
-    await api('/wxa/setnickname', { nick_name: '小面馆点餐Pro' }, tokens[APPS.fail]);
-    await fetch(
-      `${sim.url}/cgi-bin/component/fastregisterweapp?action=create&component_access_token=${componentToken}`,
+    // A name with a brand keyword goes to review (05 E21): its result is the wxa_nickname_audit push.
+    await api('/wxa/setnickname', { nick_name: '小面馆官方点餐', license: 'media-license' }, tokens[APPS.fail]);
+    // The 2026 enterprise registration (06 F7): the legal person confirms, then the result is pushed.
+    const registration = await fetch(
+      `${sim.url}/wxa/component/fastregisterenterpriseweapp?action=create&access_token=${componentToken}`,
       {
         method: 'POST',
-        body: JSON.stringify({
-          name: '深圳市示例贸易有限公司',
-          code: '91440300MA5XXXXXX1',
-          code_type: 1,
-          legal_persona_wechat: 'zhangsan_wx',
-          legal_persona_name: '张三',
-          component_phone: '0755-12345678',
-        }),
+        body: JSON.stringify({ name: '深圳市示例贸易有限公司', code: '91440300MA5XXXXXX1', new_version: true }),
       },
     );
+    const { taskid } = (await registration.json()) as { taskid: string };
+    await control('POST', '/fastregister/confirm', { taskid });
     await control('POST', '/clock/advance', { seconds: 5 });
     await control('POST', '/merchant/revoke', { appid: APPS.delay });
 
