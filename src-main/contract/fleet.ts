@@ -1,6 +1,6 @@
 /** Mini-programs (authorizers), invitations and the overview. */
 export type AuthorizerStatus = 'authorized' | 'needs_reauth' | 'revoked';
-export type AuditState = 'none' | 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn';
+export type AuditState = 'none' | 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn' | 'released';
 
 export interface VersionView {
   templateId: number | null;

@@ -14,6 +14,8 @@ export interface TemplateView {
   isDefault: boolean;
   /** Appids whose online or in-flight version is this template. */
   usedBy: string[];
+  /** addDraft found the draft already in the library and returned that template instead of adding a duplicate. */
+  alreadyInLibrary?: boolean;
 }
 
 export interface TemplateLibraryView {
@@ -33,12 +35,62 @@ export interface ExtJsonPreview {
   diff: string[];
 }
 
+/** submit_audit's UGC declaration (05 E5). */
+export interface UgcDeclareInput {
+  scene: number[];
+  otherSceneDesc?: string;
+  method?: number[];
+  hasAuditTeam?: 0 | 1;
+  auditDesc?: string;
+}
+
+/**
+ * What a submission of this template says besides the code (05 E5): the audit item (category from the mini-program's
+ * own get_category, page from get_page, title, tags) and the declarations. A mini-program's own profile overrides the
+ * template's field by field.
+ */
+export interface SubmitProfile {
+  /** Category ids to submit under; it must be one of the mini-program's own (get_category). Absent: its first one. */
+  category?: { firstId: number; secondId: number; thirdId?: number };
+  /** Page path; it must be one of the committed code's pages (get_page). Absent: its first page. */
+  page?: string;
+  title?: string;
+  tags?: string[];
+  ugcDeclare?: UgcDeclareInput;
+  privacyApiNotUse?: boolean;
+  previewInfo?: { picIdList?: string[]; videoIdList?: string[] };
+  versionDesc?: string;
+}
+
 export interface ExtJsonConfig {
   templateId: number;
   /** A JSON text with `{{appid}}` and `{{variable}}` placeholders. */
   base: string;
   /** Per-appid variables and a per-appid override JSON merged on top of the rendered base. */
-  merchants: Record<string, { variables: Record<string, string>; override?: string }>;
+  merchants: Record<string, { variables: Record<string, string>; override?: string; submit?: SubmitProfile }>;
+  /** The template's pages as its code has them: ext_json `pages` and `tabBar` may only use these. */
+  pages?: string[];
+  /** The template's submit profile. */
+  submit?: SubmitProfile;
+}
+
+/** What submit_audit would send for one mini-program, built from WeChat's get_category/get_page. */
+export interface SubmitPreview {
+  appid: string;
+  /** The item_list entry, or null when it cannot be built. */
+  item: {
+    firstClass: string;
+    secondClass: string;
+    thirdClass?: string;
+    address?: string;
+    title?: string;
+    tag?: string;
+  } | null;
+  /** Codes of what is wrong (`submit_*`), each with its parameters. */
+  problems: { code: string; params: Record<string, string | number> }[];
+  /** The categories and pages the mini-program offers, for choosing. */
+  categories: { firstId: number; secondId: number; thirdId?: number; name: string }[];
+  pages: string[];
 }
 
 export type LedgerKind =
@@ -86,7 +138,8 @@ export type ItemState =
   | 'releasing'
   | 'released'
   | 'failed'
-  | 'cancelled';
+  | 'cancelled'
+  | 'skipped';
 
 export type JobStatus = 'queued' | 'running' | 'paused' | 'waiting_canary' | 'finished' | 'cancelled';
 
@@ -103,6 +156,16 @@ export interface DeployJobSpec {
   stopTheLine?: number;
   /** The user agreed to spend this many audits of the monthly quota. */
   auditBudget?: number;
+  /** Deploy also where this template and version already run (otherwise those items are skipped). */
+  force?: boolean;
+}
+
+/** What "retry" does for an item: nothing, run the failed step again, commit again (ext_json changed), submit again. */
+export type RetryAction = 'none' | 'resume' | 'recommit' | 'resubmit';
+
+export interface RetryOptions {
+  /** Sent as feedback_info (≤ 200 characters) with the re-submission of rejected items. */
+  feedbackInfo?: string;
 }
 
 export interface JobItemView {
@@ -112,6 +175,12 @@ export interface JobItemView {
   attempts: number;
   error: { errcode?: number; message: string; fix?: string } | null;
   updatedAt: string;
+  /** A rejection's reason (sanitized HTML: text and `<br>` only). */
+  reason?: string | null;
+  /** Why the item was skipped, as a code (`skip_same_version`). */
+  skipReason?: string | null;
+  /** What retrying this item would do. */
+  retry?: RetryAction;
 }
 
 export interface JobView {
@@ -125,6 +194,8 @@ export interface JobView {
   updatedAt: string;
   counts: Partial<Record<ItemState, number>>;
   total: number;
+  /** Items a retry would act on (0: no retry to offer). */
+  retryable?: number;
 }
 
 export interface JobDetail extends JobView {
@@ -141,7 +212,7 @@ export interface AuditQuotaView {
 export interface AuditRow {
   appid: string;
   nickname: string;
-  state: 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn';
+  state: 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn' | 'released';
   auditId: number | null;
   userVersion: string | null;
   templateId: number | null;

@@ -96,16 +96,42 @@ const authorizerFilter = shape(
     drift: bool,
   },
 );
-const extJsonConfig = shape({
-  templateId,
-  base: str(64 * 1024),
-  merchants: (v) =>
-    isRecord(v) &&
-    Object.keys(v).length <= MAX_APPIDS &&
-    Object.entries(v).every(
-      ([key, value]) => appid(key) && shape({ variables: stringMap(200) }, { override: str(64 * 1024) })(value),
+const ids = arrayOf(int(0, Number.MAX_SAFE_INTEGER), 16);
+const submitProfile = shape(
+  {},
+  {
+    category: shape(
+      { firstId: int(0, Number.MAX_SAFE_INTEGER), secondId: int(0, Number.MAX_SAFE_INTEGER) },
+      { thirdId: int(0, Number.MAX_SAFE_INTEGER) },
     ),
-});
+    page: str(512),
+    title: str(200),
+    tags: arrayOf(str(200), 50),
+    ugcDeclare: shape(
+      { scene: ids },
+      { otherSceneDesc: str(1024), method: ids, hasAuditTeam: oneOf(0, 1), auditDesc: str(1024) },
+    ),
+    privacyApiNotUse: bool,
+    previewInfo: shape({}, { picIdList: arrayOf(nonEmpty(256), 50), videoIdList: arrayOf(nonEmpty(256), 50) }),
+    versionDesc: str(1024),
+  },
+);
+const extJsonConfig = shape(
+  {
+    templateId,
+    base: str(64 * 1024),
+    merchants: (v) =>
+      isRecord(v) &&
+      Object.keys(v).length <= MAX_APPIDS &&
+      Object.entries(v).every(
+        ([key, value]) =>
+          appid(key) &&
+          shape({ variables: stringMap(200) }, { override: str(64 * 1024), submit: submitProfile })(value),
+      ),
+  },
+  { pages: arrayOf(nonEmpty(512), 500), submit: submitProfile },
+);
+const retryOptions = shape({}, { feedbackInfo: str(1000) });
 const deployJobSpec = shape(
   {
     templateId,
@@ -115,7 +141,7 @@ const deployJobSpec = shape(
     canary: int(0, MAX_APPIDS),
     autoRelease: bool,
   },
-  { concurrency: int(1, 64), stopTheLine: num(0, 1), auditBudget: int(0, 100_000) },
+  { concurrency: int(1, 64), stopTheLine: num(0, 1), auditBudget: int(0, 100_000), force: bool },
 );
 
 export const VALIDATORS: { [C in InvokeChannel]: ArgsCheck<C> } = {
@@ -143,6 +169,7 @@ export const VALIDATORS: { [C in InvokeChannel]: ArgsCheck<C> } = {
   'extjson:get': args(templateId),
   'extjson:save': args(extJsonConfig),
   'extjson:preview': args(templateId, arrayOf(appid, MAX_APPIDS)),
+  'extjson:submitPreview': args(templateId, arrayOf(appid, 200)),
   'ledger:list': args(appid),
   'audits:list': args(),
   'audits:quota': args(),
@@ -161,7 +188,8 @@ export const VALIDATORS: { [C in InvokeChannel]: ArgsCheck<C> } = {
   'jobs:pause': args(id),
   'jobs:resume': args(id),
   'jobs:cancel': args(id),
-  'jobs:retryFailed': args(id),
+  'jobs:retryFailed': (values): values is InvokeMap['jobs:retryFailed']['args'] =>
+    (values.length === 1 || (values.length === 2 && retryOptions(values[1]))) && id(values[0]),
 };
 
 export function validateArgs<C extends InvokeChannel>(channel: C, values: unknown[]): values is InvokeMap[C]['args'] {

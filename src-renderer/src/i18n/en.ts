@@ -105,6 +105,7 @@ const en: typeof zhCN = {
     passed: 'Passed',
     rejected: 'Rejected',
     withdrawn: 'Withdrawn',
+    released: 'Released',
   },
   age: { seconds: '{n} s', minutes: '{n} min', hours: '{n} h' },
   events: {
@@ -203,6 +204,7 @@ const en: typeof zhCN = {
     released: 'Released',
     failed: 'Failed',
     cancelled: 'Cancelled',
+    skipped: 'Skipped (already runs this version)',
   },
   deploy: {
     title: 'Deploy a template',

@@ -85,6 +85,7 @@ export default {
     passed: '审核通过',
     rejected: '已驳回',
     withdrawn: '已撤回',
+    released: '已发布',
   },
   age: { seconds: '{n} 秒', minutes: '{n} 分钟', hours: '{n} 小时' },
   events: {
@@ -183,6 +184,7 @@ export default {
     released: '已发布',
     failed: '失败',
     cancelled: '已取消',
+    skipped: '已跳过（已在运行此版本）',
   },
   deploy: {
     title: '部署模板',

@@ -11,6 +11,12 @@ export interface Schema<T> {
 
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
+type OptionalKeys<F> = { [K in keyof F]: undefined extends Infer<F[K]> ? K : never }[keyof F];
+/** Fields whose schema allows `undefined` (`s.optional`) are optional properties. */
+type ObjectOf<F> = { [K in Exclude<keyof F, OptionalKeys<F>>]: Infer<F[K]> } & {
+  [K in OptionalKeys<F>]?: Infer<F[K]>;
+};
+
 const node = <T>(kind: string, def: () => T, check: (v: unknown, p: string) => string[]): Schema<T> => ({
   kind,
   defaultValue: def,
@@ -50,6 +56,13 @@ export const s = {
       () => null,
       (v, p) => (v === null ? [] : inner.check(v, p)),
     ),
+  /** A field added later to an object: absent in older files, so they stay valid without a migration. */
+  optional: <T>(inner: Schema<T>): Schema<T | undefined> =>
+    node(
+      'optional',
+      () => undefined,
+      (v, p) => (v === undefined ? [] : inner.check(v, p)),
+    ),
   array: <T>(item: Schema<T>): Schema<T[]> =>
     node(
       'array',
@@ -65,13 +78,10 @@ export const s = {
           ? Object.entries(v).flatMap(([k, x]) => item.check(x, `${p}.${k}`))
           : [`${p}: expected object`],
     ),
-  object: <F extends Record<string, Schema<unknown>>>(fields: F): Schema<{ [K in keyof F]: Infer<F[K]> }> =>
+  object: <F extends Record<string, Schema<unknown>>>(fields: F): Schema<ObjectOf<F>> =>
     node(
       'object',
-      () =>
-        Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.defaultValue()])) as {
-          [K in keyof F]: Infer<F[K]>;
-        },
+      () => Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.defaultValue()])) as ObjectOf<F>,
       (v, p) =>
         isPlainObject(v)
           ? Object.entries(fields).flatMap(([k, f]) => f.check(v[k], `${p}.${k}`))

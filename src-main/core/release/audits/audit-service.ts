@@ -138,6 +138,7 @@ export class AuditService {
         detail: 'by hand',
       }),
     );
+    this.deps.audits.released(appid);
     this.deps.onReleased(appid);
     return this.rowOf(appid);
   }

@@ -78,7 +78,14 @@ export function renderExtJson(deps: RenderDeps, templateId: number, appid: strin
   const extJson = JSON.stringify(merged);
   const templateType = deps.store.templates.data.templates.find((t) => t.templateId === templateId)?.templateType ?? 0;
   errors.push(
-    ...validateExtJson(merged, extJson, appid, { ...DEFAULT_EXT_JSON_LIMITS, ...deps.extJsonLimits }, templateType),
+    ...validateExtJson(
+      merged,
+      extJson,
+      appid,
+      { ...DEFAULT_EXT_JSON_LIMITS, ...deps.extJsonLimits },
+      templateType,
+      config.pages,
+    ),
   );
   return { extJson, hash: createHash('sha256').update(extJson, 'utf8').digest('hex'), errors };
 }

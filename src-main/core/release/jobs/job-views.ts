@@ -1,6 +1,6 @@
-import type { ItemState, JobDetail, JobItemView, JobView } from '@contract/release';
+import type { ItemState, JobDetail, JobItemView, JobView, RetryAction } from '@contract/release';
 import type { Authorizers } from '../../platform/store/authorizers-aggregate.js';
-import type { ItemRecord, JobRecord } from '../../platform/store/release-aggregate.js';
+import type { AuditRecord, ItemRecord, JobRecord } from '../../platform/store/release-aggregate.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -21,6 +21,7 @@ export function jobView(job: JobRecord): JobView {
       ...(s.concurrency === null ? {} : { concurrency: s.concurrency }),
       ...(s.stopTheLine === null ? {} : { stopTheLine: s.stopTheLine }),
       ...(s.auditBudget === null ? {} : { auditBudget: s.auditBudget }),
+      ...(s.force ? { force: true } : {}),
     },
     status: job.status,
     pauseReason: job.pauseReason,
@@ -28,11 +29,18 @@ export function jobView(job: JobRecord): JobView {
     updatedAt: iso(job.updatedAt),
     counts,
     total: s.appids.length,
+    retryable: (counts.failed ?? 0) + (counts.rejected ?? 0),
   };
 }
 
-export function itemView(item: ItemRecord, authorizers: Authorizers): JobItemView {
+export function itemView(
+  item: ItemRecord,
+  authorizers: Authorizers,
+  retry: RetryAction = 'none',
+  audit: AuditRecord | null = null,
+): JobItemView {
   const e = item.error;
+  const rejection = item.state === 'rejected' && audit && audit.auditId === item.auditId ? audit.reason : null;
   return {
     appid: item.appid,
     nickname: authorizers.byAppid[item.appid]?.nickname ?? '',
@@ -42,13 +50,21 @@ export function itemView(item: ItemRecord, authorizers: Authorizers): JobItemVie
       ? { ...(e.errcode === null ? {} : { errcode: e.errcode }), message: e.message, ...(e.fix ? { fix: e.fix } : {}) }
       : null,
     updatedAt: iso(item.updatedAt),
+    reason: rejection,
+    skipReason: item.skipReason ?? null,
+    retry,
   };
 }
 
-export function jobDetail(job: JobRecord, authorizers: Authorizers): JobDetail {
+export function jobDetail(
+  job: JobRecord,
+  authorizers: Authorizers,
+  retryOf: (appid: string) => RetryAction = () => 'none',
+  auditOf: (appid: string) => AuditRecord | null = () => null,
+): JobDetail {
   const items = job.spec.appids.flatMap((a) => {
     const item = job.items[a];
-    return item ? [itemView(item, authorizers)] : [];
+    return item ? [itemView(item, authorizers, retryOf(a), auditOf(a))] : [];
   });
   return { ...jobView(job), items };
 }

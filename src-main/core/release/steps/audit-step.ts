@@ -1,4 +1,5 @@
 import { splitScreenshots } from '../audits/audit-book.js';
+import { reasonText } from '../ledger/sanitize-html.js';
 import type { AuditRecord } from '../../platform/store/release-aggregate.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
 
@@ -12,7 +13,7 @@ export function auditOutcome(autoRelease: boolean, record: AuditRecord, now: num
         state: 'rejected',
         error: {
           errcode: null,
-          message: `Audit rejected: ${record.reason ?? ''}`,
+          message: `Audit rejected: ${reasonText(record.reason ?? '')}`,
           fix: 'Read the reason and screenshots (Audits), change the template or the content, and deploy again.',
         },
       };

@@ -10,6 +10,7 @@ export async function releaseStep(env: StepEnv, input: StepInput): Promise<ItemP
     if (info.release_info?.release_version === spec.userVersion) {
       const entries = await env.ledger.list(item.appid);
       if (!entries.some((e) => e.kind === 'release' && e.jobId === input.jobId)) record(env, input, 'found on WeChat');
+      if (env.audits.record(item.appid)?.auditId === item.auditId) env.audits.released(item.appid);
       return { state: 'released' };
     }
   }
@@ -21,6 +22,7 @@ export async function releaseStep(env: StepEnv, input: StepInput): Promise<ItemP
     if (!(err instanceof WeChatError && err.errcode === 85052)) throw err;
   }
   record(env, input, null);
+  if (env.audits.record(item.appid)?.auditId === item.auditId) env.audits.released(item.appid);
   return { state: 'released' };
 }
 
