@@ -48,11 +48,7 @@ export function createTemplateHandlers(s: TemplateServices): HandlersOf<Template
     'extjson:save': async (config) => s.extJson.save(config),
     'extjson:preview': async (templateId, appids) => s.extJson.preview(templateId, appids),
     'extjson:submitPreview': (templateId, appids) =>
-      previewSubmissions(
-        { api: s.api, submitProfile: (t, a) => s.extJson.submitProfile(t, a) },
-        templateId,
-        appids,
-      ),
+      previewSubmissions({ api: s.api, submitProfile: (t, a) => s.extJson.submitProfile(t, a) }, templateId, appids),
     'ledger:list': (appid) => s.ledger.list(appid),
   };
 }

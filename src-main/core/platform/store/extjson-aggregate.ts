@@ -4,9 +4,7 @@ import { s } from '../aggregate/schema.js';
 
 /** A submit profile (contract `SubmitProfile`); every field may be absent, so a merchant's own overrides field by field. */
 export const submitProfileSchema = s.object({
-  category: s.optional(
-    s.object({ firstId: s.number(), secondId: s.number(), thirdId: s.optional(s.number()) }),
-  ),
+  category: s.optional(s.object({ firstId: s.number(), secondId: s.number(), thirdId: s.optional(s.number()) })),
   page: s.optional(s.string()),
   title: s.optional(s.string()),
   tags: s.optional(s.array(s.string())),

@@ -92,7 +92,10 @@ export function createExtJsonService(deps: ExtJsonServiceDeps): ExtJsonService {
     current,
     submitProfile(templateId, appid) {
       const c = configOf(store, templateId);
-      return mergeProfiles(c.submit && profileOf(c.submit), c.merchants[appid]?.submit && profileOf(c.merchants[appid].submit));
+      return mergeProfiles(
+        c.submit && profileOf(c.submit),
+        c.merchants[appid]?.submit && profileOf(c.merchants[appid].submit),
+      );
     },
     async save(config) {
       checkJsonObject(config.base, 'The base');

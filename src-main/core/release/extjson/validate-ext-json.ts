@@ -55,7 +55,8 @@ function checkPages(obj: JsonObject, templatePages: readonly string[] | undefine
   let pages = templatePages;
   const list = obj['pages'];
   if (list !== undefined) {
-    if (!Array.isArray(list) || !list.every((p) => typeof p === 'string')) errors.push('pages must be a list of page paths (85013)');
+    if (!Array.isArray(list) || !list.every((p) => typeof p === 'string'))
+      errors.push('pages must be a list of page paths (85013)');
     else if (list.length === 0) errors.push('pages must not be empty (85047)');
     else {
       const unknown = templatePages ? list.filter((p) => !templatePages.includes(p)) : [];
@@ -86,10 +87,13 @@ function checkPrivateInfos(obj: JsonObject, errors: string[]): void {
   }
   const bad = declared.filter((n) => !DECLARABLE.has(n as string));
   if (bad.length > 0)
-    errors.push(`requiredPrivateInfos names unknown APIs: ${bad.join(', ')} (85310; allowed: ${[...DECLARABLE].join(', ')})`);
+    errors.push(
+      `requiredPrivateInfos names unknown APIs: ${bad.join(', ')} (85310; allowed: ${[...DECLARABLE].join(', ')})`,
+    );
   if (declared.includes('getFuzzyLocation')) {
     const both = PRECISE.filter((n) => declared.includes(n));
-    if (both.length > 0) errors.push(`requiredPrivateInfos: getFuzzyLocation cannot be declared with ${both.join(', ')} (85311)`);
+    if (both.length > 0)
+      errors.push(`requiredPrivateInfos: getFuzzyLocation cannot be declared with ${both.join(', ')} (85311)`);
   }
 }
 

@@ -123,8 +123,11 @@ export class JobEngine {
   async detail(id: string): Promise<JobDetail> {
     const job = this.must(id);
     const plan = await this.retryPlan(job);
-    return jobDetail(job, this.deps.store.authorizers.data, (appid) => plan.get(appid) ?? 'none', (appid) =>
-      this.deps.audits.record(appid),
+    return jobDetail(
+      job,
+      this.deps.store.authorizers.data,
+      (appid) => plan.get(appid) ?? 'none',
+      (appid) => this.deps.audits.record(appid),
     );
   }
 
@@ -206,7 +209,8 @@ export class JobEngine {
   async retryFailed(id: string, options: RetryOptions = {}): Promise<JobView> {
     const feedback = options.feedbackInfo?.trim() ?? '';
     const problems = feedbackProblems(feedback);
-    if (problems.length > 0) throw new Error(`feedback_info is too long (at most ${problems[0]?.params['max']} characters).`);
+    if (problems.length > 0)
+      throw new Error(`feedback_info is too long (at most ${problems[0]?.params['max']} characters).`);
     const now = this.deps.clock.now();
     const plan = await this.retryPlan(this.must(id));
     await this.setJob(id, (j) => retryItems(j, now, plan, feedback || null));

@@ -5,7 +5,14 @@ import type { ItemRecord } from '../../platform/store/release-aggregate.js';
 export type RetryPlan = Map<string, RetryAction>;
 
 /** States in which the code is already committed: a retry from there commits again only if the ext_json changed. */
-const AFTER_COMMIT: ReadonlySet<string> = new Set(['committed', 'scanning', 'submitting', 'auditing', 'passed', 'releasing']);
+const AFTER_COMMIT: ReadonlySet<string> = new Set([
+  'committed',
+  'scanning',
+  'submitting',
+  'auditing',
+  'passed',
+  'releasing',
+]);
 
 /**
  * What a retry does for one item, given the hash of the ext_json it would be committed with now: a rejected item is

@@ -22,7 +22,5 @@ const TEXT_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot
 
 /** The plain text of a sanitized reason: `<br>` as a line break, entities decoded (for text, never for HTML). */
 export function reasonText(sanitized: string): string {
-  return sanitized
-    .replace(BR, '\n')
-    .replace(/&(lt|gt|amp|quot|#39);/g, (m, name: string) => TEXT_ENTITIES[name] ?? m);
+  return sanitized.replace(BR, '\n').replace(/&(lt|gt|amp|quot|#39);/g, (m, name: string) => TEXT_ENTITIES[name] ?? m);
 }
