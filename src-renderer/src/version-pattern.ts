@@ -35,7 +35,6 @@ export function renderVersion(pattern: string, inputs: VersionInputs): string {
 export function versionProblem(version: string): { key: string; params: Record<string, number> } | null {
   if (version === '') return { key: 'versionPattern.empty', params: {} };
   const length = [...version].length;
-  if (length > USER_VERSION_MAX)
-    return { key: 'versionPattern.tooLong', params: { n: length, max: USER_VERSION_MAX } };
+  if (length > USER_VERSION_MAX) return { key: 'versionPattern.tooLong', params: { n: length, max: USER_VERSION_MAX } };
   return null;
 }

@@ -20,6 +20,10 @@ describe('ext_json editor text', () => {
           wx2: { variables: { a: '1' }, submit: { title: 'T', tags: ['x'] } },
         },
       }),
-    ).toEqual({ templateId: 1, base: '{}', merchants: { wx2: { variables: { a: '1' }, submit: { title: 'T', tags: ['x'] } } } });
+    ).toEqual({
+      templateId: 1,
+      base: '{}',
+      merchants: { wx2: { variables: { a: '1' }, submit: { title: 'T', tags: ['x'] } } },
+    });
   });
 });

@@ -37,7 +37,10 @@ export function compactProfile(p: SubmitProfile): SubmitProfile | undefined {
   const pics = p.previewInfo?.picIdList ?? [];
   const videos = p.previewInfo?.videoIdList ?? [];
   if (pics.length + videos.length > 0)
-    out.previewInfo = { ...(pics.length ? { picIdList: pics } : {}), ...(videos.length ? { videoIdList: videos } : {}) };
+    out.previewInfo = {
+      ...(pics.length ? { picIdList: pics } : {}),
+      ...(videos.length ? { videoIdList: videos } : {}),
+    };
   if (p.versionDesc) out.versionDesc = p.versionDesc;
   return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -49,7 +52,11 @@ export function cleanConfig(config: ExtJsonConfig): ExtJsonConfig {
     const submit = m.submit ? compactProfile(m.submit) : undefined;
     const override = m.override?.trim() ? m.override : undefined;
     if (Object.keys(m.variables).length === 0 && !override && !submit) continue;
-    merchants[appid] = { variables: { ...m.variables }, ...(override ? { override } : {}), ...(submit ? { submit } : {}) };
+    merchants[appid] = {
+      variables: { ...m.variables },
+      ...(override ? { override } : {}),
+      ...(submit ? { submit } : {}),
+    };
   }
   const submit = config.submit ? compactProfile(config.submit) : undefined;
   return {
