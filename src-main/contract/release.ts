@@ -31,6 +31,8 @@ export interface ExtJsonPreview {
   /** The ext_json string that would be sent. */
   extJson: string;
   errors: string[];
+  /** The same problems as codes (`extjson_*`) with their parameters, worded by the console. */
+  problems?: { code: string; params: Record<string, string | number> }[];
   /** Lines changed against what the mini-program runs now, unified-diff style. */
   diff: string[];
 }

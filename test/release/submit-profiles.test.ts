@@ -45,8 +45,8 @@ it('submits each mini-program of a batch under its own category and page; a mism
     serviceCategory: ref(FITNESS),
   });
   const templateId = await fx.addTemplate('5.0.0');
-  const config = await fx.handlers['extjson:get'](templateId);
-  await fx.handlers['extjson:save']({
+  const config = await fx.h.app.handlers['extjson:get'](templateId);
+  await fx.h.app.handlers['extjson:save']({
     ...config,
     submit: { title: '首页', tags: ['门店', '预约'] },
     merchants: {
@@ -54,7 +54,7 @@ it('submits each mini-program of a batch under its own category and page; a mism
     },
   });
 
-  const previews = await fx.handlers['extjson:submitPreview'](templateId, [shop, gym]);
+  const previews = await fx.h.app.handlers['extjson:submitPreview'](templateId, [shop, gym]);
   expect(previews[0]).toMatchObject({
     item: { secondClass: FOOD.second_class },
     problems: [{ code: 'submit_pages_after_commit' }],
@@ -97,8 +97,8 @@ it('submits each mini-program of a batch under its own category and page; a mism
 
   // The fix: the shop is submitted under its real category. Its code did not change, so it is submitted again,
   // with feedback for the reviewer; the job's budget of 3 audits is spent, so the job asks before the fourth.
-  const fixed = await fx.handlers['extjson:get'](templateId);
-  await fx.handlers['extjson:save']({
+  const fixed = await fx.h.app.handlers['extjson:get'](templateId);
+  await fx.h.app.handlers['extjson:save']({
     ...fixed,
     merchants: { ...fixed.merchants, [shop]: { variables: {}, submit: { category: ids(RETAIL) } } },
   });
@@ -132,7 +132,7 @@ it('re-commits an item whose ext_json changed after it failed, and skips mini-pr
     user_desc: 'nearby stores',
     privacyApis: ['getLocation'],
   });
-  const templateId = (await fx.handlers['templates:addDraft'](draft.draft_id)).templateId;
+  const templateId = (await fx.h.app.handlers['templates:addDraft'](draft.draft_id)).templateId;
   const spec = { templateId, appids: [a, b], userVersion: '1.4.0', userDesc: 'nearby', canary: 0, autoRelease: true };
   const job = await fx.handlers['jobs:startDeploy'](spec);
   const failed = await fx.waitJob(job.id, ['finished'], 60_000);
@@ -142,7 +142,7 @@ it('re-commits an item whose ext_json changed after it failed, and skips mini-pr
     [61040, 'resume'],
     [61040, 'resume'],
   ]);
-  await fx.handlers['extjson:save']({
+  await fx.h.app.handlers['extjson:save']({
     templateId,
     base: JSON.stringify({ extEnable: true, extAppid: '{{appid}}', ext: {}, requiredPrivateInfos: ['getLocation'] }),
     merchants: {},

@@ -130,7 +130,7 @@ export function createExtJsonService(deps: ExtJsonServiceDeps): ExtJsonService {
         const r = renderExtJson(deps, templateId, appid);
         const now = current(appid);
         const diff = r.extJson === '' ? [] : lineDiff(now === null ? '' : pretty(now), pretty(r.extJson));
-        return { appid, extJson: r.extJson, errors: r.errors, diff };
+        return { appid, extJson: r.extJson, errors: r.errors, problems: r.problems, diff };
       });
     },
   };

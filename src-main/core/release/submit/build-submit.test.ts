@@ -3,8 +3,22 @@ import type { AppCategory } from './build-submit.js';
 import { buildSubmission } from './build-submit.js';
 import { mergeProfiles, profileProblems } from './submit-profile.js';
 
-const FOOD: AppCategory = { first_class: '餐饮', second_class: '餐饮服务场所', first_id: 220, second_id: 221 };
-const RETAIL: AppCategory = { first_class: '商家自营', second_class: '服装/鞋/箱包', first_id: 304, second_id: 305 };
+const FOOD: AppCategory = {
+  first_class: '餐饮',
+  second_class: '餐饮服务场所',
+  first_id: 220,
+  second_id: 221,
+  third_class: '',
+  third_id: 0,
+};
+const RETAIL: AppCategory = {
+  first_class: '商家自营',
+  second_class: '服装/鞋/箱包',
+  first_id: 304,
+  second_id: 305,
+  third_class: '',
+  third_id: 0,
+};
 const PAGES = ['pages/index/index', 'pages/menu/menu'];
 
 describe('submit profiles', () => {
