@@ -36,13 +36,19 @@ async function threeWays(name: string, ready: Locator): Promise<void> {
     // A modal covers the header: the click goes to the switch itself, as a keyboard user's would.
     await page.locator(`.wx-header ${group} .el-radio-button`, { hasText: text }).dispatchEvent('click');
   };
+  // Element Plus animates colours on a theme switch: a screenshot waits until nothing is moving.
+  const settled = (): Promise<void> =>
+    expect.poll(() => page.evaluate('document.getAnimations().length'), { timeout: PATIENCE }).toBe(0);
   await ready.waitFor({ timeout: PATIENCE });
+  await settled();
   await screenshot(page, `zh-CN-${name}`);
   await pick('[data-test=language]', 'English');
   await expect.poll(() => page.evaluate('document.documentElement.lang'), { timeout: PATIENCE }).toBe('en');
+  await settled();
   await screenshot(page, `en-${name}`);
   await pick('.el-radio-group:not([data-test=language])', 'Dark');
   await expect.poll(() => page.evaluate('document.documentElement.className'), { timeout: PATIENCE }).toContain('dark');
+  await settled();
   await screenshot(page, `dark-${name}`);
   await pick('.el-radio-group:not([data-test=language])', 'Light');
   await pick('[data-test=language]', '中文');
