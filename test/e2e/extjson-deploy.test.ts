@@ -12,6 +12,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorizerRow } from '@contract/fleet';
 import type { JobDetail, TemplateLibraryView } from '@contract/release';
+import { categoryNamed } from '../../simulator/src/state/category-catalogue.js';
 import { keytarKeychain } from '../../src-main/core/platform/vault/keytar-keychain.js';
 import { startDemoStack } from '../../scripts/demo-stack.js';
 import type { DemoStack } from '../../scripts/demo-stack.js';
@@ -210,4 +211,87 @@ describe('ext_json edited and deployed through the console', () => {
     await threeWays('drawer-extjson', panel.locator(`[data-test=preview-${fruit}]`));
     expect(await vars.inputValue()).toBe('slogan=当季鲜果 · 30 分钟送达');
   }, 180_000);
+  it('a rejection is read safely, fixed with the merchant’s own category, and re-submitted with feedback; the release leaves the passed queue', async () => {
+    const yoga = apps['青禾瑜伽约课']!;
+    const library = await invoke<TemplateLibraryView>('templates:get');
+    const booking = library.templates.find((t) => t.userVersion === '2.1.0')!.templateId;
+    const job = await invoke<{ id: string }>('jobs:startDeploy', {
+      templateId: booking,
+      appids: [yoga],
+      userVersion: '2.1.0',
+      userDesc: '预约',
+      canary: 0,
+      autoRelease: false,
+      auditBudget: 2,
+    });
+    const itemIs = (states: string[]) => async () =>
+      states.includes((await invoke<JobDetail>('jobs:get', job.id)).items[0]?.state ?? '');
+    await until('under audit', itemIs(['auditing']), 2 * PATIENCE);
+    await stack.control('POST', '/clock/advance', { seconds: 30 });
+    // The yoga studio's only category is 工具; its service is 体育: the reviewer rejects it.
+    await until('rejected', itemIs(['rejected']), 2 * PATIENCE);
+
+    await goTo(page, 'jobs');
+    await page.locator('.el-table__row', { hasText: '2.1.0' }).first().click();
+    const reason = page.locator('[data-test=job-drawer] [data-test=item-reason]');
+    await expect.poll(() => reason.innerText(), { timeout: PATIENCE }).toContain('体育');
+    const text = await reason.innerText();
+    expect(text).not.toMatch(/<br>|&quot;|&lt;/);
+    expect(text.split('\n').length).toBeGreaterThan(1);
+    expect(await page.locator('[data-test=job-drawer] [data-test=item-retry]').innerText()).toMatch(/重新提审/);
+    await page.keyboard.press('Escape');
+
+    // The merchant adds the category on WeChat; staff choose it as this mini-program's own in its drawer.
+    await stack.control('POST', '/app/update', {
+      appid: yoga,
+      categories: [categoryNamed('工具', '效率'), categoryNamed('体育', '体育场馆服务')],
+    });
+    await goTo(page, 'mini-programs');
+    await page.locator(`[data-test=authorizer-row][data-appid="${yoga}"] .wx-link`).click();
+    const panel = page.locator('[data-test=authorizer-drawer] [data-test=drawer-extjson]');
+    await panel.locator('[data-test=drawer-extjson-preview]').click();
+    await panel.locator(`[data-test=preview-${yoga}]`).waitFor({ timeout: PATIENCE });
+    await panel.locator(`[data-test=own-submit-${yoga}]`).click();
+    const own = page.locator('[data-test=own-submit-dialog]');
+    await own.locator('[data-test=submit-category]').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '体育' }).click();
+    await own.locator('input[data-test=submit-title]').fill('约课首页');
+    await threeWays('own-submit-profile', own.locator('[data-test=submit-category]'));
+    await own.locator('[data-test=own-submit-keep]').click();
+    await panel.locator('[data-test=drawer-extjson-preview]').click();
+    await expect
+      .poll(() => panel.locator(`[data-test=preview-${yoga}] [data-test=preview-submit-item]`).innerText(), {
+        timeout: PATIENCE,
+      })
+      .toContain('体育');
+    await page.keyboard.press('Escape');
+
+    await goTo(page, 'jobs');
+    await page.locator('.el-table__row', { hasText: '2.1.0' }).first().locator('[data-test=job-retry]').click();
+    const dialog = page.locator('[data-test=retry-dialog]');
+    await dialog
+      .locator('textarea[data-test=retry-feedback]')
+      .fill('已补充「体育-体育场馆服务」类目，提审时选择该类目。');
+    await threeWays('job-retry-dialog', dialog.locator('textarea[data-test=retry-feedback]'));
+    await dialog.locator('[data-test=retry-confirm]').click();
+    await until('under audit again', itemIs(['auditing']), 2 * PATIENCE);
+    await stack.control('POST', '/clock/advance', { seconds: 30 });
+    await until('passed', itemIs(['passed']), 2 * PATIENCE);
+    const state = await stack.control<{
+      merchants: { apps: { appid: string; latestAudit: { feedbackInfo: string | null } | null }[] }[];
+    }>('GET', '/state');
+    const audit = state.merchants.flatMap((m) => m.apps).find((a) => a.appid === yoga)?.latestAudit;
+    expect(audit?.feedbackInfo).toContain('体育场馆服务');
+
+    await goTo(page, 'audits');
+    await page.locator('.el-tabs__item', { hasText: '审核通过' }).click();
+    await page.locator(`[data-test=release-${yoga}]`).click();
+    await page.locator('.el-tabs__item', { hasText: '已发布' }).click();
+    const releasedRow = page.locator('[data-test=audit-table] .el-table__row', { hasText: yoga });
+    await releasedRow.waitFor({ timeout: PATIENCE });
+    await page.locator('.el-tabs__item', { hasText: '审核通过' }).click();
+    expect(await page.locator(`[data-test=release-${yoga}]`).count()).toBe(0);
+    await page.locator('.el-tabs__item', { hasText: '已发布' }).click();
+    await threeWays('audits-released', releasedRow);
+  }, 300_000);
 });
