@@ -210,6 +210,8 @@ describe('ext_json edited and deployed through the console', () => {
     await panel.locator(`[data-test=preview-${fruit}]`).scrollIntoViewIfNeeded();
     await threeWays('drawer-extjson', panel.locator(`[data-test=preview-${fruit}]`));
     expect(await vars.inputValue()).toBe('slogan=当季鲜果 · 30 分钟送达');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-test=authorizer-drawer]').waitFor({ state: 'hidden', timeout: PATIENCE });
   }, 180_000);
   it('a rejection is read safely, fixed with the merchant’s own category, and re-submitted with feedback; the release leaves the passed queue', async () => {
     const yoga = apps['青禾瑜伽约课']!;
