@@ -22,7 +22,7 @@ export interface WsSettings {
   maxConnectionsPerDevice: number;
   helloTimeoutMs: number;
   rpcTimeoutMs: number;
-  /** How often acked cursors are written and revoked devices disconnected. */
+  /** How often acked cursors are written and revoked devices disconnected (tunnels too): revocation takes ≤ this. */
   sweepIntervalMs: number;
 }
 
@@ -31,10 +31,32 @@ export interface TunnelSettings {
   idleTimeoutMs: number;
   connectTimeoutMs: number;
   maxTunnels: number;
+  /** A tunnel is closed after this long even when busy; the device opens a new one. */
+  maxLifetimeMs: number;
+}
+
+export interface PushSettings {
+  /** Pushes whose signed timestamp is further than this from the relay's clock are refused (replays). */
+  timestampToleranceMs: number;
+}
+
+/** Fixed-memory limits on the anonymous launch page and its callback (`/authorize*`). */
+export interface RateLimitSettings {
+  windowMs: number;
+  /** Requests per window from one client IP. */
+  perIp: number;
+  /** Requests per window for one invitation, from anywhere. */
+  perInvite: number;
+  /** Counters kept per kind; keys that share a slot share a counter, so memory never grows. */
+  slots: number;
 }
 
 export interface RetentionSettings {
   maxAgeMs: number;
+  /** Authorization callbacks: their auth codes expire in minutes. */
+  callbackMaxAgeMs: number;
+  /** Launch-page attempt records. */
+  attemptMaxAgeMs: number;
   intervalMs: number;
 }
 
@@ -49,6 +71,8 @@ export interface RelayOptions {
   ws?: Partial<WsSettings>;
   tunnel?: Partial<Omit<TunnelSettings, 'allow'>> & { allow?: readonly string[] };
   retention?: Partial<RetentionSettings>;
+  push?: Partial<PushSettings>;
+  rateLimit?: Partial<RateLimitSettings>;
 }
 
 export interface ResolvedSettings {
@@ -56,7 +80,12 @@ export interface ResolvedSettings {
   ws: WsSettings;
   tunnel: TunnelSettings;
   retention: RetentionSettings;
+  push: PushSettings;
+  rateLimit: RateLimitSettings;
 }
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 
 export const DEFAULT_EGRESS_ALLOW = ['api.weixin.qq.com:443'] as const;
 
@@ -78,16 +107,25 @@ export function resolveSettings(options: RelayOptions): ResolvedSettings {
       maxConnectionsPerDevice: 4,
       helloTimeoutMs: 10_000,
       rpcTimeoutMs: 8_000,
-      sweepIntervalMs: 2_000,
+      sweepIntervalMs: 1_000,
       ...options.ws,
     },
     tunnel: {
       idleTimeoutMs: 120_000,
       connectTimeoutMs: 10_000,
       maxTunnels: 64,
+      maxLifetimeMs: 15 * 60_000,
       ...options.tunnel,
       allow: (options.tunnel?.allow ?? DEFAULT_EGRESS_ALLOW).map((entry) => entry.toLowerCase()),
     },
-    retention: { maxAgeMs: 30 * 24 * 3600_000, intervalMs: 60_000, ...options.retention },
+    retention: {
+      maxAgeMs: 30 * DAY,
+      callbackMaxAgeMs: DAY,
+      attemptMaxAgeMs: 7 * DAY,
+      intervalMs: 60_000,
+      ...options.retention,
+    },
+    push: { timestampToleranceMs: 6 * HOUR, ...options.push },
+    rateLimit: { windowMs: 60_000, perIp: 30, perInvite: 20, slots: 4096, ...options.rateLimit },
   };
 }
