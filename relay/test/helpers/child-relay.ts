@@ -57,9 +57,14 @@ export interface ChildRelay {
   stop(): Promise<void>;
 }
 
-export async function spawnRelay(dataDir: string, port: number, extra: string[] = []): Promise<ChildRelay> {
+export async function spawnRelay(
+  dataDir: string,
+  port: number,
+  extra: string[] = [],
+  bundlePath = relayBundle(),
+): Promise<ChildRelay> {
   const args = [
-    relayBundle(),
+    bundlePath,
     'serve',
     '--host',
     '127.0.0.1',
