@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
-import { openStore } from '../relay/src/store/relay-store.js';
 import { freePort, relayBundle, spawnRelay } from '../relay/test/helpers/child-relay.js';
 import type { ChildRelay } from '../relay/test/helpers/child-relay.js';
 import { DeviceClient } from '../relay/test/helpers/device-client.js';
@@ -21,6 +20,8 @@ import { connectThrough } from '../relay/test/helpers/raw-http.js';
 import { sleep, tempDir } from '../relay/test/helpers/relay-fixture.js';
 
 const bundle = process.argv[2] ?? relayBundle();
+// The usual server umask: files a relay creates without an explicit mode come out 0644.
+process.umask(0o022);
 
 interface World {
   relay: ChildRelay;
@@ -34,11 +35,15 @@ async function world(): Promise<World> {
   const echo = createServer((socket) => socket.pipe(socket));
   await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
   const echoPort = (echo.address() as AddressInfo).port;
-  const dataDir = tempDir('wxfleet-relay-attack-');
-  const store = openStore(dataDir);
+  // A directory the relay creates itself, devices added with the bundle's own CLI: its file modes are its own.
+  const dataDir = join(tempDir('wxfleet-relay-attack-'), 'data');
   const tokens: Record<string, string> = {};
-  for (const name of ['desk', 'fuzz', 'tunnel']) tokens[name] = store.devices.add(name);
-  await store.close();
+  for (const name of ['desk', 'fuzz', 'tunnel']) {
+    const out = execFileSync(process.execPath, [bundle, 'device', 'add', name, '--data-dir', dataDir], {
+      encoding: 'utf8',
+    });
+    tokens[name] = out.trim().split('\n').pop()!;
+  }
   const relay = await spawnRelay(
     dataDir,
     await freePort(),
@@ -53,7 +58,7 @@ async function world(): Promise<World> {
     close: async () => {
       if (relay.proc.exitCode === null && relay.proc.signalCode === null) await relay.stop();
       echo.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(join(dataDir, '..'), { recursive: true, force: true });
     },
   };
 }

@@ -54,11 +54,14 @@ describe('an offline device catches up', () => {
     const started = performance.now();
     const samples: number[] = [];
     const sampler = setInterval(() => samples.push(relay!.memory().rssMiB), 100);
-    await device.connect();
-    expect(device.headSeq).toBe(TOTAL);
-    await device.waitForApplied(TOTAL, 120_000);
+    try {
+      await device.connect();
+      expect(device.headSeq).toBe(TOTAL);
+      await device.waitForApplied(TOTAL, 120_000);
+    } finally {
+      clearInterval(sampler);
+    }
     const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
     await sleep(10);
 
     expect(device.gaps).toEqual([]);
@@ -72,5 +75,5 @@ describe('an offline device catches up', () => {
     console.log(
       `catch-up ${TOTAL} in ${seconds.toFixed(1)} s; relay RSS ${before.rssMiB.toFixed(0)} → peak ${peak.toFixed(0)} MiB`,
     );
-  });
+  }, 180_000); // a busy machine: the figure that matters is measured by the bench, not asserted here
 });

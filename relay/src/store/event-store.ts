@@ -87,7 +87,7 @@ export class EventStore {
     }));
     this.group = new GroupCommit(
       (batch) => commit.immediate(batch),
-      () => this.notify(),
+      (results) => this.notify(results),
     );
   }
 
@@ -118,7 +118,7 @@ export class EventStore {
   /** Synchronous bulk insert in one transaction (tools, tests, benchmarks). */
   appendMany(events: readonly NewEvent[]): AppendResult[] {
     const results = this.db.transaction((list: readonly NewEvent[]) => list.map((e) => this.insertOne(e)))(events);
-    this.notify();
+    this.notify(results);
     return results;
   }
 
@@ -181,8 +181,11 @@ export class EventStore {
     return { seq: row.seq, duplicate: false };
   }
 
-  private notify(): void {
-    const head = this.headSeq();
+  /** New seqs are the highest ever issued, so the head is the largest seq just committed (no query per commit). */
+  private notify(results: readonly AppendResult[]): void {
+    let head = 0;
+    for (const r of results) if (!r.duplicate && r.seq > head) head = r.seq;
+    if (head === 0) return;
     for (const listener of this.listeners) listener(head);
   }
 }

@@ -43,7 +43,7 @@ export class GroupCommit {
 
   constructor(
     private readonly commitInline: (batch: Batch) => BatchResult,
-    private readonly onCommitted: () => void,
+    private readonly onCommitted: (events: AppendResult[]) => void,
   ) {}
 
   useWriter(writer: CommitWorker): void {
@@ -125,6 +125,6 @@ export class GroupCommit {
     this.stats.commitMsMax = Math.max(this.stats.commitMsMax, ms);
     ops.forEach((o, i) => o.waiter.resolve(result.changes[i] ?? 0));
     events.forEach((e, i) => e.waiter.resolve(result.events[i]!));
-    if (result.events.some((r) => !r.duplicate)) this.onCommitted();
+    if (result.events.some((r) => !r.duplicate)) this.onCommitted(result.events);
   }
 }
