@@ -107,7 +107,7 @@ export function resolveSettings(options: RelayOptions): ResolvedSettings {
       maxConnectionsPerDevice: 4,
       helloTimeoutMs: 10_000,
       rpcTimeoutMs: 8_000,
-      sweepIntervalMs: 1_000,
+      sweepIntervalMs: 500,
       ...options.ws,
     },
     tunnel: {
