@@ -56,20 +56,20 @@ export class DeviceStore {
 
   list(): DeviceInfo[] {
     const rows = this.db
-      .prepare('SELECT name, created_at, revoked_at, cursor, last_seen_at FROM devices ORDER BY id')
+      .prepare('SELECT id, name, created_at, revoked_at, cursor, last_seen_at FROM devices ORDER BY id')
       .all() as {
+      id: number;
       name: string;
       created_at: number;
       revoked_at: number | null;
       cursor: number;
       last_seen_at: number | null;
     }[];
-    const ids = this.db.prepare('SELECT id FROM devices ORDER BY id').pluck().all() as number[];
-    return rows.map((r, i) => ({
+    return rows.map((r) => ({
       name: r.name,
       createdAt: r.created_at,
       revokedAt: r.revoked_at,
-      cursor: Math.max(r.cursor, this.acked.get(ids[i]!) ?? 0),
+      cursor: Math.max(r.cursor, this.acked.get(r.id) ?? 0),
       lastSeenAt: r.last_seen_at,
     }));
   }
