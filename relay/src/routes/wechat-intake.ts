@@ -72,7 +72,7 @@ export const wechatIntake: FastifyPluginAsync<IntakeOptions> = async (
         // Only <Encrypt> is signed: the same ciphertext replayed to another path is the same push.
         dedupeKey: dedupeKey('push', encrypt),
       });
-      request.log.info({ channel, appid, seq, duplicate }, 'push stored');
+      request.log.debug({ channel, appid, seq, duplicate }, 'push stored');
     } catch (error) {
       request.log.error({ err: error, channel }, 'push not stored');
       return refuse(reply, 503, 'storage unavailable');

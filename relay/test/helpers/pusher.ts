@@ -25,12 +25,20 @@ export class WeChatPusher {
   readonly crypt: WxCrypt;
   /** Every answer's status, every attempt counted (retries included); -1 for no answer. */
   readonly statuses = new Map<number, number>();
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  private readonly agent: Agent;
 
   constructor(
     private readonly baseUrl: string,
-    readonly options: { token?: string; timeoutMs?: number; retries?: number; retryDelayMs?: number } = {},
+    readonly options: {
+      token?: string;
+      timeoutMs?: number;
+      retries?: number;
+      retryDelayMs?: number;
+      /** Connections in parallel (default 64); an open-loop load needs rate × latency of them. */
+      maxSockets?: number;
+    } = {},
   ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64 });
     this.crypt = new WxCrypt({
       token: options.token ?? TEST_TOKEN,
       encodingAESKey: TEST_AES_KEY,
