@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseServeConfig } from '../src/cli-config.js';
 import { resolveSettings, SettingsError } from '../src/settings.js';
 
 const base = { dataDir: '/tmp/x', wechatTokens: ['t'], publicUrl: 'http://127.0.0.1' };
@@ -22,5 +23,27 @@ describe('relay settings', () => {
     expect(() => resolveSettings({ ...base, ws: { window: 0 }, rateLimit: { perIp: 1.5 } })).toThrow(
       /ws\.window: .*; rateLimit\.perIp: /,
     );
+  });
+});
+
+describe('serve flags for the hardening settings', () => {
+  const required = ['--data-dir', '/tmp/x', '--public-url', 'https://relay.example.com', '--wechat-token', 'Token123'];
+
+  it('reads the timestamp tolerance and launch rates from flags or variables', () => {
+    const config = parseServeConfig([...required, '--timestamp-tolerance-hours', '2', '--launch-rate-per-ip', '5'], {
+      WXFLEET_RELAY_LAUNCH_RATE_PER_INVITE: '7',
+    });
+    expect(config).toMatchObject({ timestampToleranceMs: 2 * 3600_000, launchPerIp: 5, launchPerInvite: 7 });
+    expect(parseServeConfig(required, {})).toMatchObject({
+      timestampToleranceMs: 6 * 3600_000,
+      launchPerIp: 30,
+      launchPerInvite: 20,
+    });
+  });
+
+  it('says what to change for each bad value, all at once', () => {
+    expect(() =>
+      parseServeConfig([...required, '--timestamp-tolerance-hours', 'soon', '--launch-rate-per-invite', '0'], {}),
+    ).toThrow(/timestamp-tolerance-hours "soon" must be a number of hours[\s\S]*launch-rate-per-invite "0"/);
   });
 });
