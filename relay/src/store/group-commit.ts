@@ -125,6 +125,11 @@ export class GroupCommit {
     this.stats.commitMsMax = Math.max(this.stats.commitMsMax, ms);
     ops.forEach((o, i) => o.waiter.resolve(result.changes[i] ?? 0));
     events.forEach((e, i) => e.waiter.resolve(result.events[i]!));
-    if (result.events.some((r) => !r.duplicate)) this.onCommitted(result.events);
+    if (!result.events.some((r) => !r.duplicate)) return;
+    try {
+      this.onCommitted(result.events);
+    } catch {
+      // Listeners log their own failures; the commit itself succeeded and its waiters are settled.
+    }
   }
 }

@@ -40,7 +40,14 @@ export class Hub {
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxPayload, perMessageDeflate: false });
     this.unsubscribe = store.events.onCommit(() => {
-      for (const session of this.sessions) session.pump();
+      for (const session of this.sessions) {
+        try {
+          session.pump();
+        } catch (error) {
+          this.log.error({ device: session.device.name, err: error }, 'delivery failed');
+          session.close(CLOSE.internalError, 'internal error');
+        }
+      }
     });
   }
 
