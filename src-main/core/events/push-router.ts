@@ -58,7 +58,8 @@ export function createPushRouter(deps: PushRouterDeps): (event: AppliedEvent) =>
   }
 
   async function onCallback(event: AppliedAuthCallbackEvent): Promise<void> {
-    await deps.authorization.onCallback(event);
+    // An ignored callback leaves no row: forged ones would fill the events list.
+    if (!(await deps.authorization.onCallback(event))) return;
     const row = await eventLog.record({
       identity: event.identity,
       seq: event.seq,
