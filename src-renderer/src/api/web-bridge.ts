@@ -1,6 +1,7 @@
 import type { Bridge } from '@contract/bridge';
 import type { EventChannel, EventMap, InvokeChannel, InvokeMap } from '@contract/ipc';
 import type { Result } from '@contract/result';
+import { sessionEnded } from './web-session';
 
 type Listener = (payload: unknown) => void;
 
@@ -42,6 +43,7 @@ export function createWebBridge(origin: string = window.location.origin): Bridge
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ channel, args }),
         });
+        if (response.status === 401) sessionEnded();
         return (await response.json()) as Result<InvokeMap[C]['result']>;
       } catch (error) {
         return {

@@ -268,4 +268,12 @@ export default {
     ticket: '验证票据',
     component_token: '平台令牌',
   },
+  loginNeeded: {
+    title: '需要登录',
+    none: '这个浏览器控制台只对用登录链接打开的浏览器开放。',
+    invalid: '这个登录链接已失效：链接在几分钟内有效，而且只能使用一次。',
+    expired: '登录已过期，请用新的登录链接重新登录。',
+    how: '在运行控制台的电脑上执行下面的命令，获取一个新的登录链接，然后在本浏览器中打开它：',
+    profile: '控制台使用其他配置档时，加上 --profile-dir 和 --profile；演示（npm run demo）启动时会打印它自己的命令。',
+  },
 };
