@@ -43,7 +43,8 @@ const SECURITY_HEADERS = {
 /** The core over loopback: HTTP for invoke, one WebSocket for events, both behind the session cookie. */
 export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
   const session = new WebSession(options.session);
-  const sockets = new Set<WebSocket>();
+  /** Each events socket and when the session that opened it ends: no event reaches a browser after that. */
+  const sockets = new Map<WebSocket, number>();
   let origin = '';
 
   // Host and Origin must be ours: defeats DNS rebinding and cross-site requests carrying the cookie.
@@ -106,12 +107,13 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    if (!session.isAuthenticated(req)) {
+    const sessionEnd = session.sessionEnd(req);
+    if (sessionEnd === null) {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
+      sockets.set(ws, sessionEnd);
       ws.on('close', () => sockets.delete(ws));
       ws.on('message', () => ws.close(1008, 'events only'));
     });
@@ -125,7 +127,10 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
 
   const emit: EmitEvent = (channel, payload) => {
     const frame = JSON.stringify({ channel, payload });
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
+    for (const [ws, sessionEnd] of sockets) {
+      if (session.ended(sessionEnd)) ws.close(1008, 'session ended');
+      else if (ws.readyState === ws.OPEN) ws.send(frame);
+    }
   };
 
   return {
@@ -134,7 +139,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     emit,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const ws of sockets) ws.terminate();
+        for (const ws of sockets.keys()) ws.terminate();
         wss.close();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -55,13 +55,23 @@ export class WebSession {
   }
 
   isAuthenticated(req: IncomingMessage): boolean {
+    return this.sessionEnd(req) !== null;
+  }
+
+  /** When the request's session ends (ms), or null when it has none or it already ended. */
+  sessionEnd(req: IncomingMessage): number | null {
     const secret = cookieValue(req.headers.cookie ?? '');
-    if (secret === null) return false;
+    if (secret === null) return null;
     const key = digest(secret);
     for (const [known, expires] of this.sessions) {
-      if (safeEqual(known, key)) return expires > this.now();
+      if (safeEqual(known, key)) return expires > this.now() ? expires : null;
     }
-    return false;
+    return null;
+  }
+
+  /** Whether a session that ends at `end` has ended. */
+  ended(end: number): boolean {
+    return end <= this.now();
   }
 }
 

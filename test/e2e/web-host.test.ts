@@ -170,4 +170,21 @@ describe('browser host login lifetimes', () => {
     });
     expect(refused.status).toBe(401);
   });
+
+  it('sends no event to a browser whose session ended: its socket is closed', async () => {
+    const cookie = (await login(timed.loginUrl())) ?? '';
+    const socket = new WebSocket(`${timed.origin.replace('http', 'ws')}/api/events`, {
+      headers: { Origin: timed.origin, Cookie: cookie },
+    });
+    await new Promise((resolve) => socket.on('open', resolve));
+    const received: string[] = [];
+    socket.on('message', (data) => received.push(String(data)));
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    timed.emit('templates:changed', {});
+    await new Promise<void>((resolve) => socket.once('message', () => resolve()));
+    now += 3600_000;
+    timed.emit('templates:changed', {});
+    expect(await closed).toBe(1008);
+    expect(received).toHaveLength(1);
+  });
 });

@@ -25,6 +25,11 @@ export function createWebBridge(origin: string = window.location.origin): Bridge
     };
     socket.onclose = () => {
       socket = null;
+      // Closed because the session ended (or the host restarted without it): show how to log in again.
+      void fetch(`${origin}/api/session`, { credentials: 'same-origin', cache: 'no-store' }).then(
+        (res) => (res.status === 401 ? sessionEnded() : undefined),
+        () => undefined,
+      );
       window.setTimeout(connect, retryMs);
       retryMs = Math.min(retryMs * 2, 10_000);
     };
