@@ -3,7 +3,8 @@
  *   wxfleet [serve] [--profile-dir ~/.wxfleet] [--profile default] [--config FILE] [--port 0] [--renderer-dir DIR]
  *   wxfleet login-link [--profile-dir ~/.wxfleet] [--profile default]
  * `serve` opens a real profile (the OS keychain is required) unless `--config` names a file of other settings, prints
- * a one-time login link and runs until Ctrl-C. `login-link` prints a new link of the host running that profile.
+ * a one-time login link and runs until Ctrl-C. `login-link` prints a new link of the host running that profile; with
+ * neither option it asks the default profile's host, then the demo's (`npm run demo` without --fresh).
  */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -18,7 +19,7 @@ import { loginLinkSocketPath, requestLoginLink } from './login-link-control';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    'profile-dir': { type: 'string', default: join(homedir(), '.wxfleet') },
+    'profile-dir': { type: 'string' },
     profile: { type: 'string' },
     config: { type: 'string' },
     port: { type: 'string', default: '0' },
@@ -34,17 +35,29 @@ else {
   process.exit(2);
 }
 
+/** Where `login-link` looks when not told: the default profile, then the demo's usual one. */
+function linkCandidates(): string[] {
+  if (values['profile-dir'] !== undefined || values.profile !== undefined)
+    return [profilePaths(profileRoot(), values.profile ?? DEFAULT_PROFILE).dir];
+  return [profilePaths(profileRoot(), DEFAULT_PROFILE).dir, profilePaths(join(homedir(), '.wxfleet-demo'), 'demo').dir];
+}
+
 async function printLoginLink(): Promise<void> {
-  const dir = profilePaths(resolve(values['profile-dir']), values.profile ?? DEFAULT_PROFILE).dir;
-  try {
-    console.log(await requestLoginLink(loginLinkSocketPath(dir)));
-  } catch {
-    console.error(
-      `这个配置档没有正在运行的浏览器控制台（${dir}）。请先启动它（npm run wxfleet 或 npm run demo），或用 --profile-dir / --profile 指定配置档。\n` +
-        `No browser console is running for this profile (${dir}). Start it first (npm run wxfleet or npm run demo), or name the profile with --profile-dir / --profile.`,
-    );
-    process.exit(1);
+  const dirs = linkCandidates();
+  for (const dir of dirs) {
+    const link = await requestLoginLink(loginLinkSocketPath(dir)).catch(() => null);
+    if (link !== null) return void console.log(link);
   }
+  const where = dirs.join(', ');
+  console.error(
+    `没有正在运行的浏览器控制台（${where}）。请先启动它（npm run wxfleet 或 npm run demo），或用 --profile-dir / --profile 指定配置档。\n` +
+      `No browser console is running for this profile (${where}). Start it first (npm run wxfleet or npm run demo), or name the profile with --profile-dir / --profile.`,
+  );
+  process.exit(1);
+}
+
+function profileRoot(): string {
+  return resolve(values['profile-dir'] ?? join(homedir(), '.wxfleet'));
 }
 
 async function serve(): Promise<void> {
@@ -54,7 +67,7 @@ async function serve(): Promise<void> {
 
   try {
     const config = await hostConfig({
-      profileDir: resolve(values['profile-dir']),
+      profileDir: profileRoot(),
       version,
       ...(values.profile ? { profile: values.profile } : {}),
       ...(values.config ? { configFile: resolve(values.config) } : {}),

@@ -296,7 +296,7 @@ const en: typeof zhCN = {
     expired: 'Your login has expired. Log in again with a new login link.',
     how: 'On the computer running the console, run this command for a new login link, then open it in this browser:',
     profile:
-      'For a console on another profile add --profile-dir and --profile; the demo (npm run demo) prints its own command when it starts.',
+      'Without options it looks for the default profile’s console, then the demo’s (npm run demo); for another profile add --profile-dir and --profile (the demo also prints its full command when it starts).',
   },
 };
 
