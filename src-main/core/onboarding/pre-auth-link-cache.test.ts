@@ -18,16 +18,26 @@ describe('pre-auth link cache', () => {
     expect(await cache.get(preAuthLinkKey('inv', 'mobile', 'ctx'), mint)).toBe('link-3');
   });
 
-  it('does not trust a lifetime beyond 10 minutes, nor a missing one', async () => {
+  it('does not trust a lifetime beyond 10 minutes nor a missing one, and keeps a short one for half its life', async () => {
     const clock = new ManualClock();
     const cache = createPreAuthLinkCache(clock, 120_000);
-    let minted = 0;
     const key = preAuthLinkKey('inv', 'pc', 'ctx');
-    expect(await cache.get(key, async () => ({ url: `l${++minted}`, expiresInSeconds: 1800 }))).toBe('l1');
+    let lifetime = 1800;
+    let minted = 0;
+    const mint = async () => ({ url: `l${++minted}`, expiresInSeconds: lifetime });
+    expect(await cache.get(key, mint)).toBe('l1');
+    await clock.advance(479_999);
+    expect(await cache.get(key, mint)).toBe('l1');
+    lifetime = Number.NaN;
+    await clock.advance(1);
+    expect(await cache.get(key, mint)).toBe('l2');
+    lifetime = 60;
     await clock.advance(480_000);
-    expect(await cache.get(key, async () => ({ url: `l${++minted}`, expiresInSeconds: Number.NaN }))).toBe('l2');
-    await clock.advance(479_000);
-    expect(await cache.get(key, async () => ({ url: `l${++minted}`, expiresInSeconds: 60 }))).toBe('l2');
+    expect(await cache.get(key, mint)).toBe('l3');
+    await clock.advance(29_999);
+    expect(await cache.get(key, mint)).toBe('l3');
+    await clock.advance(1);
+    expect(await cache.get(key, mint)).toBe('l4');
   });
 
   it('forgets an invitation on request and does not cache a failed mint', async () => {
