@@ -112,8 +112,12 @@ it('after a full core run (relay, invitations, pushes, revocation, diagnosis) no
     recordVaultWrites(ctx.vault, rotated);
     const appids = await world.seedApps(2);
     const results: unknown[] = [];
+    // Single-use codes are secrets too: the pre_auth_code of each link, the auth_code each grant pushed.
+    const codes = new Set<string>();
     for (const appid of appids) {
       const inv = await invoke(core, 'invitations:create', { note: appid });
+      const link = await ctx.onboarding.invitations.authorizationUrl({ inviteId: inv.id, variant: 'pc' });
+      codes.add(new URL(link).searchParams.get('pre_auth_code') ?? '');
       await authorizeThroughInvitation(world, inv, appid, [17, 18, 19, 30]);
     }
     await waitFor(
@@ -143,6 +147,12 @@ it('after a full core run (relay, invitations, pushes, revocation, diagnosis) no
     results.push(await invoke(core, 'authorizers:get', appids[1] ?? ''));
     collect();
     await core.stop();
+    const { pushes } = await world.control<{ pushes: { xml?: string }[] }>('GET', '/pushes?limit=1000');
+    for (const push of pushes)
+      for (const [, code] of (push.xml ?? '').matchAll(/<AuthorizationCode><!\[CDATA\[([^\]]+)\]\]>/g))
+        codes.add(code ?? '');
+    expect(codes.size).toBeGreaterThanOrEqual(4);
+    for (const code of codes) if (code.length >= 8) secrets.add(code);
 
     const haystacks: Array<[string, Buffer]> = [];
     for (const file of await filesUnder(world.root)) haystacks.push([file, await readFile(file)]);
