@@ -1,4 +1,6 @@
 /** Templates, ext_json, the per-mini-program pipeline, audits, jobs and the version ledger. */
+import type { Coded } from './codes';
+
 export interface DraftView {
   draftId: number;
   userVersion: string;
@@ -70,7 +72,7 @@ export interface LedgerEntryView {
   /** Media ids of rejection screenshots; fetched with `audits:screenshot`. */
   screenshots: string[];
   jobId: string | null;
-  detail: string | null;
+  detail: Coded | null;
 }
 
 export type ItemState =
@@ -110,7 +112,8 @@ export interface JobItemView {
   nickname: string;
   state: ItemState;
   attempts: number;
-  error: { errcode?: number; message: string; fix?: string } | null;
+  /** What failed; the renderer adds the fix (errcode catalogue, or the code's own fix text). */
+  error: Coded | null;
   updatedAt: string;
 }
 
@@ -119,8 +122,8 @@ export interface JobView {
   kind: 'deploy';
   spec: DeployJobSpec;
   status: JobStatus;
-  /** Why the job paused (85085, stop-the-line, by hand), in the UI language. */
-  pauseReason: string | null;
+  /** Why the job paused (85085, stop-the-line, by hand). */
+  pauseReason: Coded | null;
   createdAt: string;
   updatedAt: string;
   counts: Partial<Record<ItemState, number>>;

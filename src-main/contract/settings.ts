@@ -1,3 +1,5 @@
+import type { Coded } from './codes';
+
 /** Settings as the renderer sees them: secrets are write-only, the UI learns only whether each is set. */
 export type Language = 'zh-CN' | 'en';
 export type Theme = 'light' | 'dark';
@@ -46,10 +48,10 @@ export type ConnectionHopId =
 export interface ConnectionHop {
   id: ConnectionHopId;
   ok: boolean;
-  /** What was seen, in the UI language. */
-  detail: string;
+  /** What was seen. */
+  detail: Coded;
   /** What to do when not ok. */
-  fix?: string;
+  fix?: Coded;
   /** For 61004: the IP WeChat saw. */
   seenIp?: string;
   errcode?: number;

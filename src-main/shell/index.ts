@@ -1,3 +1,4 @@
+import { toContractError } from '@contract/dispatch';
 import { app } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { join } from 'node:path';
@@ -88,8 +89,8 @@ app.whenReady().then(async () => {
   });
   // A profile that would not open (no keychain, unreadable secrets) is said in the window, in its words.
   if (core === null) {
-    const message = failure instanceof Error ? failure.message : String(failure);
-    main.webContents.once('did-finish-load', () => emit('app:error', { message }));
+    const error = toContractError(failure);
+    main.webContents.once('did-finish-load', () => emit('app:error', error));
   } else await core.start();
 
   app.on('second-instance', () => {

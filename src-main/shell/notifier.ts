@@ -9,8 +9,15 @@ const TITLES: Record<string, string> = {
   job_paused: '任务已暂停 / Job paused',
 };
 
-/** Desktop notifications for what a person should see even when the window is in the background. */
+/**
+ * Desktop notifications for what a person should see even when the window is in the background. Main has no i18n:
+ * the title is bilingual, the body only the notice's values (name, version, appid).
+ */
 export function notify(notice: EventMap['app:notice']): void {
   if (!Notification.isSupported()) return;
-  new Notification({ title: TITLES[notice.kind] ?? 'wxfleet', body: notice.message, silent: false }).show();
+  new Notification({
+    title: TITLES[notice.kind] ?? 'wxfleet',
+    body: Object.values(notice.message.params ?? {}).join(' · '),
+    silent: false,
+  }).show();
 }

@@ -114,7 +114,6 @@ describe('calls refused because the caller IP is not whitelisted (61004)', () =>
     const watch = createIpWhitelistWatch({
       clock,
       emit: (channel, payload) => void (channel === 'app:notice' && emitted.push(payload as EventMap['app:notice'])),
-      language: () => 'zh-CN',
     });
     watch.failed(error);
     await clock.advance(60_000);
@@ -122,14 +121,16 @@ describe('calls refused because the caller IP is not whitelisted (61004)', () =>
     expect(emitted).toHaveLength(1);
     const item = watch.attention();
     expect(item?.kind).toBe('ip_whitelist');
-    expect(item?.message).toContain('127.0.0.1');
-    expect(item?.message).toContain('2026-11-25 00:30 UTC');
-    expect(item?.message).toContain('经中继');
+    expect(item?.message).toEqual({
+      code: 'attention_ip_whitelist',
+      params: { ip: '127.0.0.1', since: '2026-11-25 00:30 UTC' },
+      errcode: 61004,
+    });
 
     watch.succeeded();
     expect(watch.attention()).toBeNull();
     watch.failed(error);
-    expect(watch.attention()?.message).toContain('00:31 UTC');
+    expect(watch.attention()?.message.params?.['since']).toBe('2026-11-25 00:31 UTC');
     expect(emitted).toHaveLength(1);
   }, 30_000);
 });

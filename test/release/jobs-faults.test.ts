@@ -28,11 +28,9 @@ it('with 20% of calls failing (-1, 5xx, resets) the job completes; permanent err
 
   const privacy = job.items.find((i) => i.appid === fx.appids[5]);
   expect(privacy?.error?.errcode).toBe(61040);
-  expect(privacy?.error?.message).toContain('privacy guide');
-  expect(privacy?.error?.fix).toContain('setprivacysetting');
+  expect(privacy?.error?.code).toBe('privacy_guide_mismatch');
   const ext = job.items.find((i) => i.appid === fx.appids[9]);
-  expect(ext?.error?.message).toContain('ext_json');
-  expect(ext?.error?.fix).toBeTruthy();
+  expect(ext?.error).toMatchObject({ code: 'ext_json_invalid', params: { appid: fx.appids[9] } });
 
   // Faults really happened, on the calls that matter, and were absorbed.
   const calls = await fx.h.calls();

@@ -1,3 +1,4 @@
+import { readCodedOrNull } from '../platform/store/stored-text.js';
 import type { AuthorizerDetail, AuthorizerFilter, AuthorizerRow } from '../../contract/fleet.js';
 import type { EmitEvent } from '../../contract/handlers.js';
 import { blankExtra } from '../platform/store/authorizer-extras-aggregate.js';
@@ -35,7 +36,7 @@ export function createAuthorizerViews(deps: AuthorizerViewDeps): AuthorizerViews
       userName: rec.userName,
       principal: rec.principal,
       status: rec.status,
-      statusReason: rec.statusReason,
+      statusReason: readCodedOrNull(rec.statusReason),
       canManageCode: rec.funcInfo.includes(18),
       tags: [...(store.authorizerExtras.data.byAppid[rec.appid]?.tags ?? [])],
       online,

@@ -1,3 +1,4 @@
+import { readCodedOrNull } from '../platform/store/stored-text.js';
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { InvitationView } from '../../contract/fleet.js';
@@ -65,7 +66,7 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
       pcQr: await qr(pcUrl),
       mobileQr: await qr(mobileUrl),
       authorizerAppid: rec.authorizerAppid,
-      warning: rec.warning,
+      warning: readCodedOrNull(rec.warning),
     };
   };
 

@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import { itemError } from './item-error.js';
 import { splitScreenshots } from '../audits/audit-book.js';
 import type { AuditRecord } from '../../platform/store/release-aggregate.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
@@ -10,11 +12,7 @@ export function auditOutcome(autoRelease: boolean, record: AuditRecord, now: num
     case 'rejected':
       return {
         state: 'rejected',
-        error: {
-          errcode: null,
-          message: `Audit rejected: ${record.reason ?? ''}`,
-          fix: 'Read the reason and screenshots (Audits), change the template or the content, and deploy again.',
-        },
+        error: itemError(coded('audit_rejected', { appid: record.appid })),
       };
     case 'withdrawn':
       return { state: 'withdrawn' };

@@ -1,3 +1,4 @@
+import { coded } from '../../../contract/codes.js';
 import type { StepEnv } from './step-env.js';
 import { LocalStepError } from './item-error.js';
 
@@ -11,11 +12,5 @@ export async function privacyNotSetError(env: StepEnv, appid: string): Promise<L
   } catch (err) {
     env.logger.warn('getprivacysetting failed while explaining 61040', { appid, error: err });
   }
-  const what = missing.length > 0 ? `it does not cover ${missing.join(', ')}` : 'it is missing or incomplete';
-  return new LocalStepError(
-    `61040: the mini-program's privacy guide does not match its code (${what}).`,
-    'Set the privacy guide (setprivacysetting, privacy_ver 2) with a purpose for every privacy key the code uses ' +
-      'and an owner contact, or declare unused APIs with privacy_api_not_use; then retry the failed items.',
-    61040,
-  );
+  return new LocalStepError(coded('privacy_guide_mismatch', { appid, missing: missing.join(', ') }, 61040));
 }
