@@ -40,6 +40,8 @@ export const MESSAGE_CODES = [
   'draft_not_found',
   'template_not_found',
   'template_in_use',
+  'template_is_default',
+  'draft_added_unidentified',
   'template_library_full',
   'draft_already_template',
   'no_target_template',

@@ -1,3 +1,5 @@
+import { coded } from '../../contract/codes.js';
+import { CodedError } from '../../contract/result.js';
 import { readCodedOrNull } from '../platform/store/stored-text.js';
 import type { AuthorizerDetail, AuthorizerFilter, AuthorizerRow } from '../../contract/fleet.js';
 import type { EmitEvent } from '../../contract/handlers.js';
@@ -48,7 +50,8 @@ export function createAuthorizerViews(deps: AuthorizerViewDeps): AuthorizerViews
 
   const record = (appid: string): AuthorizerRecord => {
     const rec = store.authorizers.data.byAppid[appid];
-    if (rec === undefined) throw new Error(`Unknown mini-program ${appid.slice(0, 64)}.`);
+    if (rec === undefined)
+      throw new CodedError('invalid_argument', coded('unknown_mini_program', { appid: appid.slice(0, 64) }));
     return rec;
   };
 

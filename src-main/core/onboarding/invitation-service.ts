@@ -1,3 +1,5 @@
+import { coded } from '../../contract/codes.js';
+import { CodedError } from '../../contract/result.js';
 import { readCodedOrNull } from '../platform/store/stored-text.js';
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
@@ -72,7 +74,8 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
 
   const get = (id: string): InvitationRecord => {
     const rec = store.invitations.data.byId[id];
-    if (rec === undefined) throw new Error(`Unknown invitation ${id.slice(0, 64)}.`);
+    if (rec === undefined)
+      throw new CodedError('invalid_argument', coded('unknown_invitation', { id: id.slice(0, 64) }));
     return rec;
   };
 
@@ -123,7 +126,8 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
     },
     async authorizationUrl({ inviteId, variant }) {
       const rec = store.invitations.data.byId[inviteId];
-      if (rec === undefined || rec.status !== 'pending') throw new Error('This invitation is not open.');
+      if (rec === undefined || rec.status !== 'pending')
+        throw new CodedError('invalid_argument', coded('invitation_not_open'));
       const relayUrl = store.settings.data.relayUrl;
       const componentAppid = store.settings.data.componentAppid;
       const { pre_auth_code: preAuthCode } = await deps.wechat.api.apiCreatePreauthcode({

@@ -27,10 +27,14 @@ export const codesEn: Record<MessageCode, string> = {
   no_authorized_mini_program: 'No mini-program is authorized yet to ask WeChat for the audit quota with.',
   gray_percentage_range: 'The phased-release share must be a whole percentage from 1 to 100.',
   version_op_refused: 'WeChat refused the version operation.',
-  deploy_cannot_start: 'The deploy cannot start: {problems}.',
+  deploy_cannot_start: 'The deploy cannot start; check: {fields}.',
   draft_not_found: 'Draft {draftId} is not in the draft box.',
   template_not_found: 'Template {templateId} is not in the library.',
   template_in_use: 'Template {templateId} is still used by {count} mini-program(s) ({appids}); it was not deleted.',
+  template_is_default:
+    'Template {templateId} is the default for new merchants; choose another default before deleting it.',
+  draft_added_unidentified:
+    'Draft {draftId} was added to the library but the new template could not be identified; sync the library.',
   template_library_full: 'The template library is full ({cap}); delete templates you no longer use first.',
   draft_already_template: 'Draft {draftId} is already in the library (template {templateId}).',
   no_target_template: 'No target template: pass one or set a default template.',

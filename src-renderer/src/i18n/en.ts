@@ -4,6 +4,15 @@ import type zhCN from './zh-CN';
 const en: typeof zhCN = {
   codes: codesEn,
   fixes: fixesEn,
+  fieldNames: {
+    templateId: 'template',
+    appids: 'mini-programs',
+    userVersion: 'version',
+    canary: 'canary size',
+    concurrency: 'concurrency',
+    stopTheLine: 'stop-the-line threshold',
+    auditBudget: 'audit budget',
+  },
   values: {
     backup: 'the backup',
     defaults: 'defaults',

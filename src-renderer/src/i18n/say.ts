@@ -13,7 +13,7 @@ function wordParams(params: Params | undefined): Params {
       out[key] = value
         .split(',')
         .filter(Boolean)
-        .map((f) => (te(`settings.${f}`) ? t(`settings.${f}`) : f))
+        .map((f) => (te(`fieldNames.${f}`) ? t(`fieldNames.${f}`) : te(`settings.${f}`) ? t(`settings.${f}`) : f))
         .join(sep);
     } else if (key === 'state' && te(`itemState.${String(value)}`)) out[key] = t(`itemState.${String(value)}`);
     else if (typeof value === 'string' && te(`values.${value}`)) out[key] = t(`values.${value}`);

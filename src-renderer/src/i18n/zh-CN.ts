@@ -3,6 +3,15 @@ import { codesZh, fixesZh } from './codes.zh-CN';
 export default {
   codes: codesZh,
   fixes: fixesZh,
+  fieldNames: {
+    templateId: '模板',
+    appids: '小程序',
+    userVersion: '版本号',
+    canary: '灰度数量',
+    concurrency: '并发数',
+    stopTheLine: '失败暂停阈值',
+    auditBudget: '审核额度',
+  },
   values: {
     backup: '备份',
     defaults: '默认值',

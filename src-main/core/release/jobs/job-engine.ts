@@ -1,3 +1,4 @@
+import { CodedError } from '../../../contract/result.js';
 import { coded } from '../../../contract/codes.js';
 import type { Coded } from '../../../contract/codes.js';
 import { randomUUID } from 'node:crypto';
@@ -205,7 +206,7 @@ export class JobEngine {
 
   private must(id: string): JobRecord {
     const job = this.data.jobs[id];
-    if (!job) throw new Error(`No job ${id}.`);
+    if (!job) throw new CodedError('invalid_argument', coded('unknown_job', { id: id.slice(0, 64) }));
     return job;
   }
 
