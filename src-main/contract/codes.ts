@@ -175,7 +175,7 @@ export interface Coded {
 
 export const coded = (code: MessageCode, params?: Params, errcode?: number | null): Coded => ({
   code,
-  ...(params === undefined ? {} : { params }),
+  ...(params === undefined || Object.keys(params).length === 0 ? {} : { params }),
   ...(errcode === undefined || errcode === null ? {} : { errcode }),
 });
 
