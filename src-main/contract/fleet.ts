@@ -41,13 +41,7 @@ export interface AuthorizerDetail extends AuthorizerRow {
   extVariables: Record<string, string>;
 }
 
-export interface AuthorizerFilter {
-  search?: string;
-  status?: AuthorizerStatus;
-  templateId?: number;
-  tag?: string;
-  drift?: boolean;
-}
+export type { AuthorizerFilter } from './schemas';
 
 export type InvitationStatus = 'pending' | 'done' | 'revoked';
 

@@ -1,5 +1,6 @@
 /** Templates, ext_json, the per-mini-program pipeline, audits, jobs and the version ledger. */
 import type { Coded } from './codes';
+import type { DeployJobSpec } from './schemas';
 
 export interface DraftView {
   draftId: number;
@@ -35,13 +36,7 @@ export interface ExtJsonPreview {
   diff: string[];
 }
 
-export interface ExtJsonConfig {
-  templateId: number;
-  /** A JSON text with `{{appid}}` and `{{variable}}` placeholders. */
-  base: string;
-  /** Per-appid variables and a per-appid override JSON merged on top of the rendered base. */
-  merchants: Record<string, { variables: Record<string, string>; override?: string }>;
-}
+export type { ExtJsonConfig } from './schemas';
 
 export type LedgerKind =
   | 'commit'
@@ -92,20 +87,7 @@ export type ItemState =
 
 export type JobStatus = 'queued' | 'running' | 'paused' | 'waiting_canary' | 'finished' | 'cancelled';
 
-export interface DeployJobSpec {
-  templateId: number;
-  appids: string[];
-  userVersion: string;
-  userDesc: string;
-  /** Mini-programs in the first wave; the rest start after all of them pass. 0 for no canary. */
-  canary: number;
-  autoRelease: boolean;
-  concurrency?: number;
-  /** Pause when this share (0–1) of finished items failed. */
-  stopTheLine?: number;
-  /** The user agreed to spend this many audits of the monthly quota. */
-  auditBudget?: number;
-}
+export type { DeployJobSpec } from './schemas';
 
 export interface JobItemView {
   appid: string;

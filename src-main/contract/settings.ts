@@ -22,25 +22,8 @@ export interface SettingsView {
   theme: Theme;
 }
 
-/** Every field optional: only what is given changes. `null` clears the previous EncodingAESKey. */
-export interface PlatformInput {
-  componentAppid?: string;
-  appsecret?: string;
-  token?: string;
-  encodingAESKey?: string;
-  previousEncodingAESKey?: string | null;
-}
-
-export interface RelayInput {
-  url?: string;
-  deviceToken?: string;
-}
-
-export interface PreferencesInput {
-  egress?: EgressMode;
-  language?: Language;
-  theme?: Theme;
-}
+/** Every field optional: only what is given changes (derived from the argument schemas). */
+export type { PlatformInput, PreferencesInput, RelayInput } from './schemas';
 
 export type ConnectionHopId =
   'settings' | 'relay_reachable' | 'device_accepted' | 'tunnel' | 'ticket' | 'component_token';
