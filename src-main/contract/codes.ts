@@ -76,7 +76,7 @@ export const MESSAGE_CODES = [
   'audit_rejected',
   'ext_json_invalid',
   'another_version_under_audit',
-  'privacy_guide_mismatch',
+  'privacy_interfaces_refused',
   'privacy_interfaces_missing',
   // Attention and notices.
   'attention_not_configured',

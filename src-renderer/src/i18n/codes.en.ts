@@ -71,10 +71,11 @@ export const codesEn: Record<MessageCode, string> = {
   pause_canary_failed: 'Canary {appid} did not pass ({state}); the other mini-programs were not started.',
   pause_stop_the_line:
     '{failed} of {finished} finished mini-programs failed (threshold {threshold}%): the job stopped so one problem does not hit the whole fleet.',
-  audit_rejected: 'The audit of mini-program {appid} was rejected.',
+  audit_rejected: 'The audit of mini-program {appid} was rejected: {reason}',
   ext_json_invalid: 'The ext_json of mini-program {appid} is invalid ({count} problem(s)).',
   another_version_under_audit: 'Another version of this mini-program is already under audit.',
-  privacy_guide_mismatch: 'The privacy guide of mini-program {appid} does not match its code (not covered: {missing}).',
+  privacy_interfaces_refused:
+    'The code of mini-program {appid} uses privacy interfaces without declaration or permission (not declared in requiredPrivateInfos: {undeclared}; not granted: {ungranted}).',
   privacy_interfaces_missing: 'The code uses privacy APIs this mini-program has no permission for: {apis}.',
   attention_not_configured: 'Platform credentials or the relay are not configured (Settings).',
   attention_relay_down: 'The relay is not connected.',
@@ -171,8 +172,8 @@ export const fixesEn: typeof fixesZh = {
   ext_json_invalid:
     'Fix the template ext_json or the merchant variables (Templates → ext_json), then retry the failed items.',
   another_version_under_audit: 'Wait for that audit or withdraw it (Audits → Withdraw), then retry the failed items.',
-  privacy_guide_mismatch:
-    'Set the privacy guide (setprivacysetting, privacy_ver 2) with a purpose for every privacy key the code uses and an owner contact, then retry the failed items.',
+  privacy_interfaces_refused:
+    'Declare them in the ext_json requiredPrivateInfos and apply for them (apply_privacy_interface), or pass privacy_api_not_use if the code never calls them; then retry the failed items.',
   privacy_interfaces_missing:
     'Apply for them (mp.weixin.qq.com → development → interface settings) or remove them from the template.',
   pause_quota_exhausted: 'Request more quota in the 小程序服务商助手 mini-program, or wait for next month.',

@@ -62,10 +62,11 @@ export const codesZh: Record<MessageCode, string> = {
   pause_canary_failed: '灰度批次中的 {appid} 未通过（{state}），其余小程序尚未开始。',
   pause_stop_the_line:
     '已结束的 {finished} 个小程序中有 {failed} 个失败（阈值 {threshold}%），任务已停止，以免一个问题影响整个舰队。',
-  audit_rejected: '小程序 {appid} 的审核被驳回。',
+  audit_rejected: '小程序 {appid} 的审核被驳回：{reason}',
   ext_json_invalid: '小程序 {appid} 的 ext_json 不合法（{count} 处问题）。',
   another_version_under_audit: '该小程序已有另一个版本在审核中。',
-  privacy_guide_mismatch: '小程序 {appid} 的隐私保护指引与代码不符（未覆盖：{missing}）。',
+  privacy_interfaces_refused:
+    '小程序 {appid} 的代码使用了未声明或未获权限的隐私接口（未在 requiredPrivateInfos 中声明：{undeclared}；未获权限：{ungranted}）。',
   privacy_interfaces_missing: '代码使用了该小程序未获权限的隐私接口：{apis}。',
   attention_not_configured: '第三方平台凭据或中继尚未配置（设置）。',
   attention_relay_down: '中继未连接。',
@@ -155,8 +156,8 @@ export const fixesZh = {
   audit_rejected: '在「审核」中查看驳回原因和截图，修改模板或内容后重新部署。',
   ext_json_invalid: '在「模板库 → ext_json」中修正模板 ext_json 或商家变量，然后重试失败项。',
   another_version_under_audit: '等待该审核结束或在「审核」中撤回，然后重试失败项。',
-  privacy_guide_mismatch:
-    '设置隐私保护指引（setprivacysetting，privacy_ver 2），为代码用到的每个隐私项填写用途并填写联系方式，然后重试失败项。',
+  privacy_interfaces_refused:
+    '在 ext_json 的 requiredPrivateInfos 中声明这些接口并申请权限（apply_privacy_interface）；若代码从不调用它们，提审时传 privacy_api_not_use。然后重试失败项。',
   privacy_interfaces_missing: '在公众平台 → 开发管理 → 接口设置中申请这些接口，或从模板中移除它们。',
   pause_quota_exhausted: '在“小程序服务商助手”小程序中申请更多额度，或等到下个月。',
   pause_canary_failed: '查看失败原因；点击“继续”则其余小程序照常部署。',

@@ -4,6 +4,14 @@ import { splitScreenshots } from '../audits/audit-book.js';
 import type { AuditRecord } from '../../platform/store/release-aggregate.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
 
+/** WeChat's rejection reason (HTML) as one line of text for the item; the Audits page shows it in full. */
+const plainText = (html: string | null): string =>
+  (html ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300) || '-';
+
 /** What a final audit result makes of a job item under audit; null while the audit is not decided. */
 export function auditOutcome(autoRelease: boolean, record: AuditRecord, now: number): ItemPatch | null {
   switch (record.state) {
@@ -12,7 +20,7 @@ export function auditOutcome(autoRelease: boolean, record: AuditRecord, now: num
     case 'rejected':
       return {
         state: 'rejected',
-        error: itemError(coded('audit_rejected', { appid: record.appid })),
+        error: itemError(coded('audit_rejected', { appid: record.appid, reason: plainText(record.reason) })),
       };
     case 'withdrawn':
       return { state: 'withdrawn' };

@@ -2,15 +2,26 @@ import { coded } from '../../../contract/codes.js';
 import type { StepEnv } from './step-env.js';
 import { LocalStepError } from './item-error.js';
 
-/** Turns 61040 on submit into what is missing from the privacy guide and how to fix it (05 E22). */
-export async function privacyNotSetError(env: StepEnv, appid: string): Promise<LocalStepError> {
-  let missing: string[] = [];
+/**
+ * Turns 61040 on submit into what WeChat means by it (05 E5, E19, E24): the code uses privacy interfaces that are not
+ * declared in ext_json `requiredPrivateInfos` or not granted to this mini-program. The privacy guide is not part of
+ * it: a guide problem ends in a rejected audit.
+ */
+export async function privacyInterfacesError(env: StepEnv, appid: string): Promise<LocalStepError> {
+  let undeclared: string[] = [];
+  let ungranted: string[] = [];
   try {
-    const setting = await env.call('getPrivacySetting', () => env.api.getPrivacySetting(appid, { privacy_ver: 2 }));
-    const covered = new Set((setting.setting_list ?? []).map((s) => s.privacy_key));
-    missing = (setting.privacy_list ?? []).filter((k) => !covered.has(k));
+    const info = await env.call('getCodePrivacyInfo', () => env.api.getCodePrivacyInfo(appid));
+    undeclared = info.without_conf_list ?? [];
+    ungranted = info.without_auth_list ?? [];
   } catch (err) {
-    env.logger.warn('getprivacysetting failed while explaining 61040', { appid, error: err });
+    env.logger.warn('get_code_privacy_info failed while explaining 61040', { appid, error: err });
   }
-  return new LocalStepError(coded('privacy_guide_mismatch', { appid, missing: missing.join(', ') }, 61040));
+  return new LocalStepError(
+    coded(
+      'privacy_interfaces_refused',
+      { appid, undeclared: undeclared.join(', ') || '-', ungranted: ungranted.join(', ') || '-' },
+      61040,
+    ),
+  );
 }

@@ -6,7 +6,7 @@ import { WeChatError } from '../../wechat/client/wechat-error.js';
 import { LocalStepError, mayHaveArrived } from './item-error.js';
 import { buildItemList } from './item-list.js';
 import { ledgerEntry } from '../ledger/ledger-entry.js';
-import { privacyNotSetError } from './privacy-check.js';
+import { privacyInterfacesError } from './privacy-check.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
 import { ARRIVAL_SKEW_MS } from './step-env.js';
 
@@ -97,7 +97,7 @@ export async function submitStep(env: StepEnv, input: StepInput): Promise<ItemPa
       if (found) return adopt(env, input, found, coded('ledger_already_under_audit'));
       throw new LocalStepError(coded('another_version_under_audit', {}, 85009));
     }
-    if (err instanceof WeChatError && err.errcode === 61040) throw await privacyNotSetError(env, item.appid);
+    if (err instanceof WeChatError && err.errcode === 61040) throw await privacyInterfacesError(env, item.appid);
     throw err;
   }
   // Ledger first: its order is the call order, and the result may be pushed while the store writes.
