@@ -22,6 +22,8 @@ export interface AuthorizerViewDeps {
 }
 
 const MAX_TAGS = 20;
+// The same order as `localeCompare`, without setting up a collator for each of the ~800,000 comparisons of 50,000 rows.
+const collate = new Intl.Collator().compare;
 
 /** The fleet list and drawer: the store's records, the release side's version facts, WeChat's settings. */
 export function createAuthorizerViews(deps: AuthorizerViewDeps): AuthorizerViews {
@@ -65,7 +67,7 @@ export function createAuthorizerViews(deps: AuthorizerViewDeps): AuthorizerViews
             (needle === '' ||
               [r.appid, r.nickname, r.userName, r.principal, ...r.tags].some((f) => f.toLowerCase().includes(needle))),
         )
-        .sort((a, b) => a.nickname.localeCompare(b.nickname) || a.appid.localeCompare(b.appid));
+        .sort((a, b) => collate(a.nickname, b.nickname) || collate(a.appid, b.appid));
     },
     row: (appid) => toRow(record(appid)),
     async get(appid) {
