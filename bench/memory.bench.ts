@@ -1,7 +1,8 @@
 /**
- * Peak resident set size of the console process during a deploy job over 1,000 and over 10,000 mini-programs, each
- * in a process of its own (the simulator runs in yet another). The idle figure is the same process with the fleet
- * loaded, just before the job starts.
+ * Peak resident set size of the console process during a deploy job over 1,000 and over 10,000 mini-programs. The
+ * fleet is onboarded by one console process, which is then stopped; a fresh console process opens the profile and
+ * runs the job (the simulator runs in a process of its own). The idle figure is that process with the fleet loaded,
+ * just before the job starts.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,12 +14,14 @@ import type { BenchRow } from './bench-row.js';
 const SIZES = [1_000, 10_000];
 const GOALS: Record<number, string> = { 1_000: '≤ 150 MiB', 10_000: '≤ 300 MiB' };
 const CHILD = fileURLToPath(new URL('./release-memory-run.ts', import.meta.url));
+const JOB = fileURLToPath(new URL('./release-memory-job.ts', import.meta.url));
 
 interface Measured {
   count: number;
   bareMiB: number;
   idleMiB: number;
   idleHeapMiB: number;
+  peakHeapMiB: number;
   peakMiB: number;
   wallMs: number;
   failed: number;
@@ -29,10 +32,10 @@ interface Measured {
  * tsx the process would also hold the TypeScript loader and its caches, some 50 MiB that are not the console's.
  */
 async function bundle(dir: string): Promise<string> {
-  const outfile = join(dir, 'release-memory-run.mjs');
   await build({
-    entryPoints: [CHILD],
-    outfile,
+    entryPoints: [CHILD, JOB],
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -40,7 +43,7 @@ async function bundle(dir: string): Promise<string> {
     packages: 'external',
     logLevel: 'warning',
   });
-  return outfile;
+  return join(dir, 'release-memory-run.mjs');
 }
 
 function measure(script: string, count: number): Promise<Measured> {
@@ -85,6 +88,7 @@ function toRows(size: number, m: Measured): BenchRow[] {
       value: m.idleHeapMiB,
       unit: 'MiB',
     },
+    { name: `console peak JS heap used during the job, ${label}`, value: m.peakHeapMiB, unit: 'MiB' },
     {
       name: `console RSS before any fleet exists (Node and the console's code; ${size.toLocaleString('en-US')}-app run)`,
       value: m.bareMiB,

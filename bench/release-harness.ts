@@ -100,6 +100,9 @@ export const TOKEN_PATHS = ['/cgi-bin/component/api_authorizer_token', '/cgi-bin
 
 export interface ReleaseWorld {
   app: App;
+  /** The profile's directory, and the keychain holding its master key. */
+  root: string;
+  keychain: ReturnType<typeof memoryKeychain>;
   sim: RunningSimulator;
   /** The onboarded mini-programs, authorized and with their privacy settings. */
   all: string[];
@@ -115,6 +118,7 @@ export interface ReleaseWorld {
 
 /** A console (in this process) over a simulator (in its own) with `count` mini-programs onboarded and a template. */
 export async function releaseWorld(count: number, settings: Partial<ReleaseSettings>): Promise<ReleaseWorld> {
+  const keychain = memoryKeychain();
   const receiver = await startTicketReceiver();
   const root = await mkdtemp(join(tmpdir(), 'wxfleet-bench-release-'));
   const sim = await startSim(
@@ -135,7 +139,7 @@ export async function releaseWorld(count: number, settings: Partial<ReleaseSetti
   for (let i = 0; i < 100 && !receiver.latest; i++) await new Promise((r) => setTimeout(r, 50));
   const app: App = await createApp(
     { ...realProfileConfig(root, 'bench', 'bench'), wechat: { baseUrl: sim.url, tuning: {} }, release: settings },
-    { keychain: memoryKeychain(), emit: () => undefined },
+    { keychain, emit: () => undefined },
   );
   const { store, wechat: stack } = app.services;
   await app.services.settings.savePlatform({
@@ -171,6 +175,8 @@ export async function releaseWorld(count: number, settings: Partial<ReleaseSetti
     (await stack.api.getTemplateList()).template_list.find((t) => t.user_version === '9.0.0')?.template_id ?? 0;
   return {
     app,
+    root,
+    keychain,
     sim,
     all,
     templateId,

@@ -1,65 +1,47 @@
 /**
- * One console process running one deploy job over `count` mini-programs (50 ms per WeChat call, concurrency 16),
- * sampling its own resident set size throughout. Run by memory.bench.ts in a process of its own, so the figure is
- * the console's alone; prints one JSON line.
+ * Sets up a fleet of `count` mini-programs (simulator in its own process, onboarding through the console), stops
+ * that console, then starts a fresh console process over the same profile (release-memory-job) to run one deploy
+ * job: the measured process never held the onboarding's garbage. Run by memory.bench.ts; prints one JSON line.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { ReleaseSettings } from '../src-main/core/release/release-settings.js';
 import { control, releaseWorld } from './release-harness.js';
 
 const count = Number(process.argv[2]);
-const CONCURRENCY = 16;
+const jobScript = fileURLToPath(
+  new URL(`./release-memory-job.${import.meta.url.endsWith('.ts') ? 'ts' : 'mjs'}`, import.meta.url),
+);
 const settings: Partial<ReleaseSettings> = {
-  concurrency: CONCURRENCY,
-  maxConcurrency: CONCURRENCY,
+  concurrency: 16,
+  maxConcurrency: 16,
   buildItemList: false,
   auditPollMs: 3_600_000,
   rate: { perSecond: 1_000, burst: 64 },
 };
-const mib = (bytes: number): number => bytes / 1024 / 1024;
 
-globalThis.gc?.();
-// Node, tsx and the loaded modules before any fleet exists: what the process costs whatever the fleet size.
-const bare = process.memoryUsage.rss();
 const world = await releaseWorld(count, settings);
 try {
-  const engine = world.app.services.release.engine;
+  await world.app.stop();
   await control(world.sim, 'POST', '/faults', { path: '*', kind: 'latency', latencyMs: 50 });
-  globalThis.gc?.();
-  const idle = process.memoryUsage.rss();
-  const idleHeap = process.memoryUsage().heapUsed;
-  let peak = idle;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
-  const start = performance.now();
-  const job = await engine.start({
-    templateId: world.templateId,
-    appids: world.all,
-    userVersion: '9.0.0',
-    userDesc: 'bench',
-    canary: 0,
-    autoRelease: false,
-    concurrency: CONCURRENCY,
+  const loader = jobScript.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, ['--expose-gc', ...loader, jobScript], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      BENCH_ROOT: world.root,
+      BENCH_SIM_URL: world.sim.url,
+      BENCH_TEMPLATE_ID: String(world.templateId),
+      BENCH_APPIDS: world.all.join(','),
+    },
   });
-  let failed = 0;
-  for (;;) {
-    const view = engine.get(job.id);
-    failed = view.counts.failed ?? 0;
-    if ((view.counts.auditing ?? 0) + failed === count) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const wallMs = performance.now() - start;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage.rss());
-  console.log(
-    JSON.stringify({
-      count,
-      bareMiB: mib(bare),
-      idleMiB: mib(idle),
-      idleHeapMiB: mib(idleHeap),
-      peakMiB: mib(peak),
-      wallMs,
-      failed,
-    }),
-  );
+  // The master key goes over a pipe, never to disk.
+  child.stdin.end(JSON.stringify(world.keychain.entries()));
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`the job process exited with ${code}`);
+  process.stdout.write(out);
 } finally {
   await world.close();
 }

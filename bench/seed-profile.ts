@@ -6,13 +6,14 @@ import type { Keychain } from '../src-main/core/platform/vault/keychain.js';
 import { openVault } from '../src-main/core/platform/vault/vault.js';
 import { authorizerRefreshTokenName } from '../src-main/core/platform/vault/secret-names.js';
 
-/** The OS keychain is not what is measured: a map stands in for it. */
-export function memoryKeychain(): Keychain {
-  const entries = new Map<string, string>();
+/** The OS keychain is not what is measured: a map stands in for it; `entries` hands it to another process. */
+export function memoryKeychain(initial: Record<string, string> = {}): Keychain & { entries(): Record<string, string> } {
+  const entries = new Map<string, string>(Object.entries(initial));
   return {
     getPassword: async (service, account) => entries.get(`${service}/${account}`) ?? null,
     setPassword: async (service, account, password) => void entries.set(`${service}/${account}`, password),
     deletePassword: async (service, account) => entries.delete(`${service}/${account}`),
+    entries: () => Object.fromEntries(entries),
   };
 }
 
