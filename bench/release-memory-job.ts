@@ -17,8 +17,9 @@ const settings: Partial<ReleaseSettings> = {
   auditPollMs: 3_600_000,
   rate: { perSecond: 1_000, burst: 64 },
 };
-const appids = (process.env.BENCH_APPIDS ?? '').split(',');
-const keychain = memoryKeychain(JSON.parse(await text(process.stdin)) as Record<string, string>);
+const given = JSON.parse(await text(process.stdin)) as { keychain: Record<string, string>; appids: string[] };
+const { appids } = given;
+const keychain = memoryKeychain(given.keychain);
 
 globalThis.gc?.();
 // Node and the console's code before any fleet is open: what the process costs whatever the fleet size.
