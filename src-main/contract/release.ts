@@ -1,4 +1,7 @@
 /** Templates, ext_json, the per-mini-program pipeline, audits, jobs and the version ledger. */
+import type { Coded } from './codes';
+import type { DeployJobSpec } from './schemas';
+
 export interface DraftView {
   draftId: number;
   userVersion: string;
@@ -37,44 +40,7 @@ export interface ExtJsonPreview {
   diff: string[];
 }
 
-/** submit_audit's UGC declaration (05 E5). */
-export interface UgcDeclareInput {
-  scene: number[];
-  otherSceneDesc?: string;
-  method?: number[];
-  hasAuditTeam?: 0 | 1;
-  auditDesc?: string;
-}
-
-/**
- * What a submission of this template says besides the code (05 E5): the audit item (category from the mini-program's
- * own get_category, page from get_page, title, tags) and the declarations. A mini-program's own profile overrides the
- * template's field by field.
- */
-export interface SubmitProfile {
-  /** Category ids to submit under; it must be one of the mini-program's own (get_category). Absent: its first one. */
-  category?: { firstId: number; secondId: number; thirdId?: number };
-  /** Page path; it must be one of the committed code's pages (get_page). Absent: its first page. */
-  page?: string;
-  title?: string;
-  tags?: string[];
-  ugcDeclare?: UgcDeclareInput;
-  privacyApiNotUse?: boolean;
-  previewInfo?: { picIdList?: string[]; videoIdList?: string[] };
-  versionDesc?: string;
-}
-
-export interface ExtJsonConfig {
-  templateId: number;
-  /** A JSON text with `{{appid}}` and `{{variable}}` placeholders. */
-  base: string;
-  /** Per-appid variables and a per-appid override JSON merged on top of the rendered base. */
-  merchants: Record<string, { variables: Record<string, string>; override?: string; submit?: SubmitProfile }>;
-  /** The template's pages as its code has them: ext_json `pages` and `tabBar` may only use these. */
-  pages?: string[];
-  /** The template's submit profile. */
-  submit?: SubmitProfile;
-}
+export type { ExtJsonConfig, SubmitProfile, UgcDeclareInput } from './schemas';
 
 /** What submit_audit would send for one mini-program, built from WeChat's get_category/get_page. */
 export interface SubmitPreview {
@@ -124,7 +90,7 @@ export interface LedgerEntryView {
   /** Media ids of rejection screenshots; fetched with `audits:screenshot`. */
   screenshots: string[];
   jobId: string | null;
-  detail: string | null;
+  detail: Coded | null;
 }
 
 export type ItemState =
@@ -145,37 +111,18 @@ export type ItemState =
 
 export type JobStatus = 'queued' | 'running' | 'paused' | 'waiting_canary' | 'finished' | 'cancelled';
 
-export interface DeployJobSpec {
-  templateId: number;
-  appids: string[];
-  userVersion: string;
-  userDesc: string;
-  /** Mini-programs in the first wave; the rest start after all of them pass. 0 for no canary. */
-  canary: number;
-  autoRelease: boolean;
-  concurrency?: number;
-  /** Pause when this share (0–1) of finished items failed. */
-  stopTheLine?: number;
-  /** The user agreed to spend this many audits of the monthly quota. */
-  auditBudget?: number;
-  /** Deploy also where this template and version already run (otherwise those items are skipped). */
-  force?: boolean;
-}
+export type { DeployJobSpec, RetryOptions } from './schemas';
 
 /** What "retry" does for an item: nothing, run the failed step again, commit again (ext_json changed), submit again. */
 export type RetryAction = 'none' | 'resume' | 'recommit' | 'resubmit';
-
-export interface RetryOptions {
-  /** Sent as feedback_info (≤ 200 characters) with the re-submission of rejected items. */
-  feedbackInfo?: string;
-}
 
 export interface JobItemView {
   appid: string;
   nickname: string;
   state: ItemState;
   attempts: number;
-  error: { errcode?: number; message: string; fix?: string } | null;
+  /** What failed; the renderer adds the fix (errcode catalogue, or the code's own fix text). */
+  error: Coded | null;
   updatedAt: string;
   /** A rejection's reason (sanitized HTML: text and `<br>` only). */
   reason?: string | null;
@@ -190,8 +137,8 @@ export interface JobView {
   kind: 'deploy';
   spec: DeployJobSpec;
   status: JobStatus;
-  /** Why the job paused (85085, stop-the-line, by hand), in the UI language. */
-  pauseReason: string | null;
+  /** Why the job paused (85085, stop-the-line, by hand). */
+  pauseReason: Coded | null;
   createdAt: string;
   updatedAt: string;
   counts: Partial<Record<ItemState, number>>;

@@ -48,6 +48,8 @@ function appView(sim: Sim, app: MiniProgram) {
       item: latest.item,
       feedbackInfo: latest.feedbackInfo,
     },
+    /** Submissions WeChat accepted for this app, ever: a second one of a version is a double application. */
+    auditsSubmitted: code.audits.length,
     online: code.online,
     history: code.history,
     gray: code.gray,

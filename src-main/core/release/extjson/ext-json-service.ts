@@ -1,3 +1,4 @@
+import { coded } from '../../../contract/codes.js';
 import type { ExtJsonConfig, ExtJsonPreview, SubmitProfile } from '@contract/release';
 import type { StoredSubmitProfile } from '../../platform/store/extjson-aggregate.js';
 import { mergeProfiles, profileProblems } from '../submit/submit-profile.js';
@@ -37,10 +38,10 @@ function checkJsonObject(text: string, what: string): void {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (err) {
-    throw new TemplateLibraryError(`${what} is not valid JSON: ${(err as Error).message}`);
+  } catch {
+    throw new TemplateLibraryError(coded('json_invalid', { what }));
   }
-  if (!isJsonObject(parsed)) throw new TemplateLibraryError(`${what} must be a JSON object`);
+  if (!isJsonObject(parsed)) throw new TemplateLibraryError(coded('json_not_object', { what }));
 }
 
 /** A stored profile as the contract has it (absent fields stay absent). */
@@ -56,7 +57,7 @@ function checkProfile(profile: SubmitProfile | undefined, whose: string): void {
   const problems = profile ? profileProblems(profile) : [];
   if (problems.length > 0) {
     const what = problems.map((p) => `${p.code}${Object.keys(p.params).length ? ` ${JSON.stringify(p.params)}` : ''}`);
-    throw new TemplateLibraryError(`The submit profile of ${whose} is invalid: ${what.join('; ')}`);
+    throw new TemplateLibraryError(coded('submit_profile_invalid', { whose, problems: what.join('; ') }));
   }
 }
 
@@ -98,12 +99,11 @@ export function createExtJsonService(deps: ExtJsonServiceDeps): ExtJsonService {
       );
     },
     async save(config) {
-      checkJsonObject(config.base, 'The base');
+      checkJsonObject(config.base, 'base');
       for (const [appid, m] of Object.entries(config.merchants)) {
-        if (m.override !== undefined && m.override.trim() !== '')
-          checkJsonObject(m.override, `The override of ${appid}`);
+        if (m.override !== undefined && m.override.trim() !== '') checkJsonObject(m.override, `override ${appid}`);
       }
-      checkProfile(config.submit, 'The template');
+      checkProfile(config.submit, 'template');
       for (const [appid, m] of Object.entries(config.merchants)) checkProfile(m.submit, appid);
       await store.extJson.update((d) => {
         d.byTemplate[String(config.templateId)] = {

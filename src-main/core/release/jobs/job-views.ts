@@ -1,4 +1,6 @@
 import type { ItemState, JobDetail, JobItemView, JobView, RetryAction } from '@contract/release';
+import { readCodedOrNull } from '../../platform/store/stored-text.js';
+import { itemErrorView } from '../steps/item-error.js';
 import type { Authorizers } from '../../platform/store/authorizers-aggregate.js';
 import type { AuditRecord, ItemRecord, JobRecord } from '../../platform/store/release-aggregate.js';
 
@@ -24,7 +26,7 @@ export function jobView(job: JobRecord): JobView {
       ...(s.force ? { force: true } : {}),
     },
     status: job.status,
-    pauseReason: job.pauseReason,
+    pauseReason: readCodedOrNull(job.pauseReason),
     createdAt: iso(job.createdAt),
     updatedAt: iso(job.updatedAt),
     counts,
@@ -46,9 +48,7 @@ export function itemView(
     nickname: authorizers.byAppid[item.appid]?.nickname ?? '',
     state: item.state,
     attempts: item.attempts,
-    error: e
-      ? { ...(e.errcode === null ? {} : { errcode: e.errcode }), message: e.message, ...(e.fix ? { fix: e.fix } : {}) }
-      : null,
+    error: e ? itemErrorView(e) : null,
     updatedAt: iso(item.updatedAt),
     reason: rejection,
     skipReason: item.skipReason ?? null,

@@ -1,7 +1,18 @@
+import { coded } from '../../../contract/codes.js';
+import { itemError } from './item-error.js';
 import { splitScreenshots } from '../audits/audit-book.js';
 import { reasonText } from '../ledger/sanitize-html.js';
 import type { AuditRecord } from '../../platform/store/release-aggregate.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
+
+/**
+ * WeChat's rejection reason (sanitized HTML) as text for the item: line breaks kept, entities decoded once; the job
+ * drawer shows the reason itself through the safe renderer, the Audits page too.
+ */
+const plainText = (html: string | null): string =>
+  reasonText(html ?? '')
+    .trim()
+    .slice(0, 300) || '-';
 
 /** What a final audit result makes of a job item under audit; null while the audit is not decided. */
 export function auditOutcome(autoRelease: boolean, record: AuditRecord, now: number): ItemPatch | null {
@@ -11,11 +22,7 @@ export function auditOutcome(autoRelease: boolean, record: AuditRecord, now: num
     case 'rejected':
       return {
         state: 'rejected',
-        error: {
-          errcode: null,
-          message: `Audit rejected: ${reasonText(record.reason ?? '')}`,
-          fix: 'Read the reason and screenshots (Audits), change the template or the content, and deploy again.',
-        },
+        error: itemError(coded('audit_rejected', { appid: record.appid, reason: plainText(record.reason) })),
       };
     case 'withdrawn':
       return { state: 'withdrawn' };

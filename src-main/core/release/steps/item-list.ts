@@ -1,6 +1,7 @@
 import type { SubmitAuditRequest } from '@wxfleet/protocol';
 import { buildSubmission, declarations } from '../submit/build-submit.js';
 import { profileProblems } from '../submit/submit-profile.js';
+import { coded } from '../../../contract/codes.js';
 import { LocalStepError } from './item-error.js';
 import type { StepEnv } from './step-env.js';
 
@@ -13,10 +14,7 @@ export async function buildSubmitBody(env: StepEnv, appid: string, templateId: n
   const profile = env.submitProfile?.(templateId, appid) ?? {};
   const refuse = (problems: { code: string; params: Record<string, string | number> }[]): LocalStepError => {
     const what = problems.map((p) => `${p.code}${Object.keys(p.params).length ? ` ${JSON.stringify(p.params)}` : ''}`);
-    return new LocalStepError(
-      `The submit profile does not fit this mini-program: ${what.join('; ')}.`,
-      'Fix the submit profile (Templates → ext_json → submit profile, or the merchant’s own), then retry the failed items.',
-    );
+    return new LocalStepError(coded('submit_profile_unfit', { appid, problems: what.join('; ') }));
   };
   if (!env.settings.buildItemList) {
     const problems = profileProblems(profile);
