@@ -118,6 +118,23 @@ const deployJobSpec = shape(
   { concurrency: int(1, 64), stopTheLine: num(0, 1), auditBudget: int(0, 100_000) },
 );
 
+const grayOptions = shape({ percentage: int(0, 100) }, { testersFirst: bool, experiencersFirst: bool });
+const versionJobSpec = shape(
+  {
+    action: oneOf('gray', 'release', 'revert_gray', 'revert', 'close', 'open'),
+    appids: (v) => arrayOf(appid, MAX_APPIDS)(v) && (v as unknown[]).length > 0,
+  },
+  {
+    gray: grayOptions,
+    appVersions: (v) =>
+      isRecord(v) &&
+      Object.keys(v).length <= MAX_APPIDS &&
+      Object.entries(v).every(([k, n]) => appid(k) && int(1, Number.MAX_SAFE_INTEGER)(n)),
+    waveSize: int(0, MAX_APPIDS),
+  },
+);
+const logFilter = shape({}, { appid, search: str(200), failedOnly: bool, limit: int(1, 5000) });
+
 export const VALIDATORS: { [C in InvokeChannel]: ArgsCheck<C> } = {
   'app:info': args(),
   'settings:get': args(),
@@ -151,10 +168,18 @@ export const VALIDATORS: { [C in InvokeChannel]: ArgsCheck<C> } = {
   'audits:speedup': args(appid),
   'audits:release': args(appid),
   'audits:screenshot': args(appid, nonEmpty(256)),
-  'versions:revert': args(appid),
-  'versions:grayRelease': args(appid, int(1, 100)),
+  'versions:state': args(appid),
+  'versions:revert': args(appid, nullable(int(1, Number.MAX_SAFE_INTEGER))),
+  'versions:grayRelease': args(appid, grayOptions),
+  'versions:releaseFully': args(appid),
   'versions:revertGray': args(appid),
   'versions:setVisit': args(appid, oneOf('open', 'close')),
+  'versionJobs:list': args(),
+  'versionJobs:start': args(versionJobSpec),
+  'versionJobs:cancel': args(id),
+  'versionJobs:retryFailed': args(id),
+  'logs:calls': args(logFilter),
+  'logs:operations': args(logFilter),
   'jobs:list': args(),
   'jobs:get': args(id),
   'jobs:startDeploy': args(deployJobSpec),

@@ -1,3 +1,4 @@
+import { parseGrayDetail } from './gray-detail.js';
 import type { StoredEntry } from './ledger-month.js';
 
 export interface VersionRef {
@@ -21,6 +22,8 @@ export interface VersionState {
   history: VersionRef[];
   /** A version in phased release (partly online). */
   gray: VersionRef | null;
+  /** The share of the phased release, when the ledger recorded it (`gray:<n>` details). */
+  grayPercentage: number | null;
   /** `false` after change_visitstatus close; `null` when never changed by wxfleet. */
   visitOpen: boolean | null;
 }
@@ -50,6 +53,7 @@ export function foldVersions(entries: readonly StoredEntry[]): VersionState {
     online: null,
     history: [],
     gray: null,
+    grayPercentage: null,
     visitOpen: null,
   };
   for (const e of entries) {
@@ -71,13 +75,16 @@ export function foldVersions(entries: readonly StoredEntry[]): VersionState {
         if (st.online) st.history.push(st.online);
         st.online = released;
         st.gray = null;
+        st.grayPercentage = null;
         break;
       }
       case 'gray_release':
         st.gray = refOf(e, st.gray ?? st.submitted ?? st.experience);
+        st.grayPercentage = parseGrayDetail(e.detail)?.percentage ?? null;
         break;
       case 'revert_gray':
         st.gray = null;
+        st.grayPercentage = null;
         break;
       case 'revert': {
         const i = e.userVersion === null ? -1 : st.history.findLastIndex((h) => h.userVersion === e.userVersion);

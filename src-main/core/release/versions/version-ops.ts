@@ -1,89 +1,132 @@
 import type { AuthorizerRow } from '@contract/fleet';
-import type { GrayPlanView } from '@contract/release';
-import type { HistoryVersion } from '@wxfleet/protocol';
+import type { GrayOptions, GrayPlanView, HistoryVersionView, VersionStateView } from '@contract/release';
+import type { GrayReleasePlan } from '@wxfleet/protocol';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
 import type { ReleaseApi } from '../release-api.js';
 import { ledgerEntry } from '../ledger/ledger-entry.js';
-import { WeChatError } from '../../wechat/client/wechat-error.js';
+import { foldVersions } from '../ledger/version-state.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { grayDetail } from '../ledger/gray-detail.js';
 
 export interface VersionOpsDeps {
   api: ReleaseApi;
-  ledger: LedgerRecorder;
+  ledger: LedgerRecorder & Pick<Ledger, 'entries'>;
   /** The fleet row of a mini-program after an action on it. */
   row(appid: string): AuthorizerRow;
+  /** Told when a version went fully online, so job items waiting in `passed` follow. */
+  onReleased?(appid: string): void;
 }
 
-function explain(err: unknown, what: Record<number, string>): never {
-  if (err instanceof WeChatError && err.errcode !== null && what[err.errcode]) {
-    throw new Error(`${what[err.errcode]} (${err.errcode})`, { cause: err });
-  }
-  throw err;
-}
+/** A refusal found before asking WeChat; reaches the renderer as `invalid_argument`. */
+const refused = (message: string): Error => Object.assign(new Error(message), { contractCode: 'invalid_argument' });
 
-/** Rollback, phased release and service on/off for one mini-program; each change is written to the ledger. */
+export const planView = (plan: GrayReleasePlan): GrayPlanView => ({
+  status: plan.status,
+  percentage: plan.gray_percentage,
+  createTimestamp: plan.create_timestamp,
+  testersFirst: plan.support_debuger_first === true,
+  experiencersFirst: plan.support_experiencer_first === true,
+});
+
+/**
+ * Rollback, phased release and service on/off for one mini-program; each change is written to the ledger. WeChat's
+ * refusals (87011 phased release running, 87012 nothing to roll back to, 85082 share must rise…) pass through as
+ * WeChat errors with their errcode: they are WeChat's rules, not faults of wxfleet.
+ */
 export class VersionOps {
   constructor(private readonly deps: VersionOpsDeps) {}
 
   /** The last released versions WeChat keeps (at most 5), for choosing where to roll back to. */
-  async history(appid: string): Promise<HistoryVersion[]> {
-    return (await this.deps.api.getHistoryVersion(appid)).version_list ?? [];
+  async history(appid: string): Promise<HistoryVersionView[]> {
+    const list = (await this.deps.api.getHistoryVersion(appid)).version_list ?? [];
+    return list.map((v) => ({
+      appVersion: v.app_version,
+      userVersion: v.user_version,
+      userDesc: v.user_desc,
+      commitTime: v.commit_time,
+    }));
   }
 
-  async revert(appid: string, appVersion?: number): Promise<AuthorizerRow> {
+  /** Reads service state, phased release and history from WeChat; a service state the ledger did not know is noted. */
+  async state(appid: string): Promise<VersionStateView> {
+    const [visit, plan, history] = await Promise.all([
+      this.deps.api.getVisitStatus(appid),
+      this.deps.api.getGrayReleasePlan(appid),
+      this.history(appid),
+    ]);
+    const service = visit.status === 0 ? 'closed' : 'open';
+    const known = foldVersions(this.deps.ledger.entries(appid)).visitOpen;
+    if (known === null ? service === 'closed' : known !== (service === 'open'))
+      await this.deps.ledger.record(
+        ledgerEntry(appid, 'visit_status', { detail: service === 'open' ? 'open' : 'close' }),
+      );
+    const gray = plan.gray_release_plan?.status === 1 ? planView(plan.gray_release_plan) : null;
+    return { appid, service, gray, history };
+  }
+
+  async revert(appid: string, appVersion: number | null = null): Promise<AuthorizerRow> {
     const history = await this.history(appid);
-    try {
-      await this.deps.api.revertCodeRelease(appid, appVersion === undefined ? {} : { app_version: appVersion });
-    } catch (err) {
-      explain(err, {
-        87011: 'A phased (gray) release is running: cancel it before rolling back',
-        87012: 'This version cannot be rolled back (no earlier version, or it is itself a rollback)',
-      });
-    }
-    const target = appVersion === undefined ? history[0] : history.find((h) => h.app_version === appVersion);
+    const target = appVersion === null ? history[0] : history.find((h) => h.appVersion === appVersion);
+    if (appVersion !== null && target === undefined)
+      throw refused(`Version ${appVersion} is not among the versions WeChat keeps for rollback.`);
+    await this.deps.api.revertCodeRelease(appid, appVersion === null ? {} : { app_version: appVersion });
     await this.deps.ledger.record(
       ledgerEntry(appid, 'revert', {
-        userVersion: target?.user_version ?? null,
-        detail: target
-          ? `rolled back to app_version ${target.app_version} (${target.user_version})`
-          : 'rolled back to the previous version',
+        userVersion: target?.userVersion ?? null,
+        detail: target ? `app_version ${target.appVersion}` : null,
       }),
     );
     return this.deps.row(appid);
   }
 
-  async grayRelease(appid: string, percentage: number): Promise<GrayPlanView> {
-    if (!Number.isInteger(percentage) || percentage < 1 || percentage > 100)
-      throw new Error('The phased-release share must be a whole percentage from 1 to 100.');
-    try {
-      await this.deps.api.grayRelease(appid, { gray_percentage: percentage });
-    } catch (err) {
-      explain(err, {
-        85079: 'The first version of a mini-program cannot be released in phases',
-        85080: 'The version has not passed its audit yet',
-        85082: 'Each step must raise the share above the current one',
-      });
-    }
-    const plan = (await this.deps.api.getGrayReleasePlan(appid)).gray_release_plan;
-    await this.deps.ledger.record(ledgerEntry(appid, 'gray_release', { detail: `gray release at ${percentage}%` }));
-    return { status: plan.status, percentage: plan.gray_percentage, createTimestamp: plan.create_timestamp };
+  async grayRelease(appid: string, options: GrayOptions): Promise<GrayPlanView> {
+    const { percentage } = options;
+    const testersFirst = options.testersFirst ?? false;
+    const experiencersFirst = options.experiencersFirst ?? false;
+    if (!Number.isInteger(percentage) || percentage < 0 || percentage > 100)
+      throw refused('The phased-release share must be a whole percentage from 0 to 100.');
+    if (percentage === 0 && !testersFirst && !experiencersFirst)
+      throw refused('A share of 0 % needs testers or experience users first.');
+    await this.deps.api.grayRelease(appid, {
+      gray_percentage: percentage,
+      support_debuger_first: testersFirst,
+      support_experiencer_first: experiencersFirst,
+    });
+    const plan = planView((await this.deps.api.getGrayReleasePlan(appid)).gray_release_plan);
+    await this.deps.ledger.record(
+      ledgerEntry(appid, 'gray_release', { detail: grayDetail({ percentage, testersFirst, experiencersFirst }) }),
+    );
+    return plan;
   }
 
   async grayPlan(appid: string): Promise<GrayPlanView> {
-    const plan = (await this.deps.api.getGrayReleasePlan(appid)).gray_release_plan;
-    return { status: plan.status, percentage: plan.gray_percentage, createTimestamp: plan.create_timestamp };
+    return planView((await this.deps.api.getGrayReleasePlan(appid)).gray_release_plan);
+  }
+
+  /** Releases the version in phased release to everyone (release during a running plan ends it). */
+  async releaseFully(appid: string): Promise<AuthorizerRow> {
+    const gray = foldVersions(this.deps.ledger.entries(appid)).gray;
+    await this.deps.api.release(appid);
+    await this.deps.ledger.record(
+      ledgerEntry(appid, 'release', {
+        templateId: gray?.templateId ?? null,
+        userVersion: gray?.userVersion ?? null,
+        detail: 'after_gray',
+      }),
+    );
+    this.deps.onReleased?.(appid);
+    return this.deps.row(appid);
   }
 
   async revertGray(appid: string): Promise<AuthorizerRow> {
     await this.deps.api.revertGrayRelease(appid);
-    await this.deps.ledger.record(ledgerEntry(appid, 'revert_gray', { detail: 'phased release cancelled' }));
+    await this.deps.ledger.record(ledgerEntry(appid, 'revert_gray'));
     return this.deps.row(appid);
   }
 
   async setVisit(appid: string, action: 'open' | 'close'): Promise<AuthorizerRow> {
     await this.deps.api.changeVisitStatus(appid, { action });
-    await this.deps.ledger.record(
-      ledgerEntry(appid, 'visit_status', { detail: action === 'close' ? 'service closed' : 'service reopened' }),
-    );
+    await this.deps.ledger.record(ledgerEntry(appid, 'visit_status', { detail: action }));
     return this.deps.row(appid);
   }
 }
