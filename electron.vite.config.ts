@@ -27,7 +27,14 @@ export default defineConfig({
   },
   renderer: {
     root: here('./src-renderer'),
-    resolve: { alias: { '@contract': alias['@contract'], '@renderer': here('./src-renderer/src') } },
+    resolve: {
+      alias: {
+        '@contract': alias['@contract'],
+        '@renderer': here('./src-renderer/src'),
+        // The errcode catalogue only (plain data): the rest of the protocol package is Node's.
+        '@protocol-errcodes': here('./protocol/src/errcodes/index.ts'),
+      },
+    },
     plugins: [vue()],
     build: { outDir: here('./out/renderer'), rollupOptions: { input: here('./src-renderer/index.html') } },
   },

@@ -15,6 +15,7 @@ export default defineConfig({
       '@contract': here('./src-main/contract'),
       '@core': here('./src-main/core'),
       '@renderer': here('./src-renderer/src'),
+      '@protocol-errcodes': here('./protocol/src/errcodes/index.ts'),
     },
   },
   test: {

@@ -25,5 +25,13 @@ export function notifyError(error: unknown): void {
       ? error.error
       : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
   const { title, advice, detail } = describeError(contractError);
-  ElNotification({ type: 'error', title, message: `${detail}\n${advice}`, duration: 8000, customClass: 'wx-error' });
+  // Bottom left, like every notice: the header's switches (top right) and drawers (right) stay visible.
+  ElNotification({
+    type: 'error',
+    title,
+    message: `${detail}\n${advice}`,
+    duration: 8000,
+    customClass: 'wx-error',
+    position: 'bottom-left',
+  });
 }

@@ -56,7 +56,8 @@ export const useAuthorizersStore = defineStore('authorizers', () => {
     try {
       const [next, entries] = await Promise.all([authorizersApi.get(appid), authorizersApi.ledger(appid)]);
       detail.value = next;
-      ledger.value = entries;
+      // Newest first: what happened last is what staff look for.
+      ledger.value = [...entries].reverse();
     } catch (error) {
       notifyError(error);
     }
