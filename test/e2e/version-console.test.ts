@@ -62,7 +62,7 @@ async function goTo(route: string): Promise<void> {
 
 async function openDrawer(): Promise<void> {
   await goTo('mini-programs');
-  await page.locator('[data-test=mp-search] input').fill(name);
+  await page.locator('input[data-test=mp-search]').fill(name);
   await row().locator('.wx-link').click();
   await drawer().locator('[data-test=version-controls]').waitFor({ timeout: PATIENCE });
 }
@@ -87,7 +87,7 @@ async function grayTo(percentage: number, testersFirst = false): Promise<void> {
   await drawer().locator('[data-test=gray-start]').click();
   const dialog = page.locator('[data-test=gray-dialog]');
   await dialog.waitFor({ timeout: PATIENCE });
-  await dialog.locator('[data-test=gray-percentage] input').fill(String(percentage));
+  await dialog.locator('[data-test=gray-percentage] input, input[data-test=gray-percentage]').fill(String(percentage));
   if (testersFirst) await dialog.getByText('项目成员优先').click();
   await dialog.locator('[data-test=gray-submit]').click();
   await success(`${percentage}%`);
@@ -153,7 +153,7 @@ describe('gray release, rollback and service state through the console', () => {
     // A lower share is WeChat's refusal, said as such with what to do.
     await drawer().locator('[data-test=gray-start]').click();
     const dialog = page.locator('[data-test=gray-dialog]');
-    await dialog.locator('[data-test=gray-percentage] input').fill('20');
+    await dialog.locator('[data-test=gray-percentage] input, input[data-test=gray-percentage]').fill('20');
     await dialog.locator('[data-test=gray-submit]').click();
     const refusal = page.locator('.el-notification', { hasText: '85082' }).first();
     await refusal.waitFor({ timeout: PATIENCE });
@@ -175,9 +175,9 @@ describe('gray release, rollback and service state through the console', () => {
   it('rolls back to a version chosen from WeChat’s history', async () => {
     await drawer().locator('[data-test=rollback]').click();
     const dialog = page.locator('[data-test=rollback-dialog]');
-    await dialog.locator('[data-test=rollback-3.0.0]').waitFor({ timeout: PATIENCE });
-    expect(await dialog.locator('[data-test^=rollback-3.1.0]').count()).toBe(1);
-    await dialog.locator('[data-test=rollback-3.0.0]').click();
+    await dialog.locator('[data-test="rollback-3.0.0"]').waitFor({ timeout: PATIENCE });
+    expect(await dialog.locator('[data-test="rollback-3.1.0"]').count()).toBe(1);
+    await dialog.locator('[data-test="rollback-3.0.0"]').click();
     await screenshot(page, 'zh-CN-rollback-dialog');
     await dialog.locator('[data-test=rollback-submit]').click();
     await success('已回退到 3.0.0');
@@ -224,7 +224,7 @@ describe('gray release, rollback and service state through the console', () => {
 
   it('runs a batch version job and shows every call and action in the Logs page', async () => {
     await goTo('mini-programs');
-    await page.locator('[data-test=mp-search] input').fill(name);
+    await page.locator('input[data-test=mp-search]').fill(name);
     await row().locator('input[type=checkbox]').check();
     await page.locator('[data-test=version-batch]').click();
     const dialog = page.locator('[data-test=version-job-dialog]');
