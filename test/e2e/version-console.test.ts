@@ -15,7 +15,7 @@ import type { JobDetail, LedgerEntryView, TemplateLibraryView } from '@contract/
 import { keytarKeychain } from '../../src-main/core/platform/vault/keytar-keychain.js';
 import { startDemoStack } from '../../scripts/demo-stack.js';
 import type { DemoStack } from '../../scripts/demo-stack.js';
-import { PATIENCE, ROOT, launchChromium, screenshot, until } from './helpers.js';
+import { PATIENCE, ROOT, launchChromium, screenshot as capture, until } from './helpers.js';
 
 let stack: DemoStack;
 let browser: Browser;
@@ -23,6 +23,12 @@ let page: Page;
 let profileDir: string;
 let appid = '';
 let name = '';
+
+/** Element Plus tags, drawers and dialogs animate in: a screenshot waits for them to settle. */
+async function screenshot(target: Page, name: string): Promise<void> {
+  await target.waitForTimeout(500);
+  await capture(target, name);
+}
 
 async function invoke<T>(channel: string, ...args: unknown[]): Promise<T> {
   const result = await (
@@ -182,7 +188,7 @@ describe('gray release, rollback and service state through the console', () => {
     await dialog.locator('[data-test=rollback-submit]').click();
     await success('已回退到 3.0.0');
     await expect.poll(() => row().locator('.c-version').innerText(), { timeout: PATIENCE }).toBe('3.0.0');
-    await expect.poll(ledgerTop, { timeout: PATIENCE }).toContain('版本回退 3.0.0');
+    await expect.poll(ledgerTop, { timeout: PATIENCE }).toMatch(/版本回退\s*3\.0\.0/);
     const ledger = await invoke<LedgerEntryView[]>('ledger:list', appid);
     expect(ledger.at(-1)).toMatchObject({ kind: 'revert', userVersion: '3.0.0' });
 

@@ -20,6 +20,8 @@ export function ledgerDetail(entry: LedgerEntryView, t: T): string | null {
   if (entry.kind === 'visit_status' && (d === 'close' || d === 'open'))
     return t(d === 'close' ? 'versions.serviceClosed' : 'versions.serviceOpen');
   if (entry.kind === 'release' && d === 'after_gray') return t('versions.releaseFully');
+  const appVersion = /^app_version:(\d+)$/.exec(d)?.[1];
+  if (entry.kind === 'revert' && appVersion) return t('versions.appVersion', { n: appVersion });
   return d;
 }
 

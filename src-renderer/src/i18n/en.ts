@@ -198,6 +198,7 @@ const en: typeof zhCN = {
     unknown: 'Permission set {id}',
   },
   versions: {
+    appVersion: 'WeChat app_version {n}',
     title: 'Versions and service',
     service: 'Service',
     serviceOpen: 'In service',

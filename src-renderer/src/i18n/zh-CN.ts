@@ -178,6 +178,7 @@ export default {
     unknown: '权限集 {id}',
   },
   versions: {
+    appVersion: '微信版本号 {n}',
     title: '版本与服务',
     service: '服务状态',
     serviceOpen: '服务中',

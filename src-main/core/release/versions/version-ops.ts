@@ -73,7 +73,7 @@ export class VersionOps {
     await this.deps.ledger.record(
       ledgerEntry(appid, 'revert', {
         userVersion: target?.userVersion ?? null,
-        detail: target ? `app_version ${target.appVersion}` : null,
+        detail: target ? `app_version:${target.appVersion}` : null,
       }),
     );
     return this.deps.row(appid);
