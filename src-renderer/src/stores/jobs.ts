@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { DeployJobSpec, JobDetail, JobView } from '@contract/release';
 import { jobsApi } from '@renderer/api/jobs';
 import { notifyError } from '@renderer/errors/notify-error';
+import { notifySuccess } from '@renderer/errors/notify-success';
 import { debounce, upsert } from './debounce';
 
 export const useJobsStore = defineStore('jobs', () => {
@@ -50,10 +51,11 @@ export const useJobsStore = defineStore('jobs', () => {
     }
   }
 
-  async function act(action: () => Promise<JobView>): Promise<JobView | null> {
+  async function act(action: () => Promise<JobView>, done: string): Promise<JobView | null> {
     try {
       const job = await action();
       adopt(job);
+      notifySuccess(done);
       return job;
     } catch (error) {
       notifyError(error);
@@ -67,10 +69,10 @@ export const useJobsStore = defineStore('jobs', () => {
     start,
     open,
     close: () => (detail.value = null),
-    startDeploy: (spec: DeployJobSpec) => act(() => jobsApi.startDeploy(spec)),
-    pause: (id: string) => act(() => jobsApi.pause(id)),
-    resume: (id: string) => act(() => jobsApi.resume(id)),
-    cancel: (id: string) => act(() => jobsApi.cancel(id)),
-    retryFailed: (id: string) => act(() => jobsApi.retryFailed(id)),
+    startDeploy: (spec: DeployJobSpec) => act(() => jobsApi.startDeploy(spec), 'done.jobStarted'),
+    pause: (id: string) => act(() => jobsApi.pause(id), 'done.jobPaused'),
+    resume: (id: string) => act(() => jobsApi.resume(id), 'done.jobResumed'),
+    cancel: (id: string) => act(() => jobsApi.cancel(id), 'done.jobCancelled'),
+    retryFailed: (id: string) => act(() => jobsApi.retryFailed(id), 'done.jobRetrying'),
   };
 });

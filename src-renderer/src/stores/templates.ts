@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { TemplateLibraryView } from '@contract/release';
 import { templatesApi } from '@renderer/api/templates';
 import { notifyError } from '@renderer/errors/notify-error';
+import { notifySuccess } from '@renderer/errors/notify-success';
 import { debounce } from './debounce';
 
 export const useTemplatesStore = defineStore('templates', () => {
@@ -10,11 +11,15 @@ export const useTemplatesStore = defineStore('templates', () => {
   const busy = ref(false);
   let started = false;
 
-  async function run(action: () => Promise<TemplateLibraryView | unknown>): Promise<boolean> {
+  async function run(
+    action: () => Promise<TemplateLibraryView | unknown>,
+    done?: (result: unknown) => [key: string, params?: Record<string, unknown>],
+  ): Promise<boolean> {
     busy.value = true;
     try {
-      await action();
+      const result = await action();
       library.value = await templatesApi.get();
+      if (done) notifySuccess(...done(result));
       return true;
     } catch (error) {
       notifyError(error);
@@ -40,9 +45,25 @@ export const useTemplatesStore = defineStore('templates', () => {
     busy,
     start,
     load,
-    sync: () => run(() => templatesApi.sync()),
-    addDraft: (draftId: number) => run(() => templatesApi.addDraft(draftId)),
-    remove: (templateId: number) => run(() => templatesApi.remove(templateId)),
-    setDefault: (templateId: number) => run(() => templatesApi.setDefault(templateId)),
+    sync: () =>
+      run(
+        () => templatesApi.sync(),
+        () => ['done.templatesSynced'],
+      ),
+    addDraft: (draftId: number) =>
+      run(
+        () => templatesApi.addDraft(draftId),
+        (t) => ['done.draftAdded', { id: (t as { templateId?: number }).templateId ?? '' }],
+      ),
+    remove: (templateId: number) =>
+      run(
+        () => templatesApi.remove(templateId),
+        () => ['done.templateDeleted', { id: templateId }],
+      ),
+    setDefault: (templateId: number) =>
+      run(
+        () => templatesApi.setDefault(templateId),
+        () => ['done.defaultSet', { id: templateId }],
+      ),
   };
 });
