@@ -111,7 +111,7 @@ const en: typeof zhCN = {
   events: {
     kindFilter: 'Event kind',
     appFilter: 'Mini-program',
-    collapsed: '{n} ticket pushes (latest {time})',
+    collapsed: 'Ticket pushes: {n} (latest {time})',
     showTickets: 'Show ticket pushes',
     at: 'Time',
     kind: 'Kind',
@@ -276,9 +276,9 @@ const en: typeof zhCN = {
   },
   versionJob: {
     waveCol: 'Wave',
-    deployName: 'Deploy template #{template} version {version} · {n} mini-programs · {time}',
+    deployName: 'Deploy template #{template} version {version} · mini-programs: {n} · {time}',
     title: 'Batch version jobs',
-    name: '{action} · {n} mini-programs · {time}',
+    name: '{action} · mini-programs: {n} · {time}',
     wave: 'Wave {n}',
     pausedAtWave: 'Wave {n} had failures; the next waves wait',
     finished: 'Batch job finished: {action}',
