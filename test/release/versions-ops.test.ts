@@ -216,3 +216,48 @@ it('counts withdrawals and refuses the 6th of a day and the 11th of a month befo
   expect((await fx.h.calls('/wxa/undocodeaudit')).filter((c) => c.errcode === 0)).toHaveLength(10);
   expect(kinds(fx, appid).filter((k) => k === 'withdraw')).toHaveLength(10);
 }, 60_000);
+
+it('resumes a batch version job after a restart, and keeps the call and operations logs', async () => {
+  f = await startReleaseFixture({ apps: 3 });
+  const fx = f;
+  await deploy(fx, '1.0.0', true);
+  const before = await fx.handlers['versions:setVisit'](fx.appids[0] ?? '', 'close');
+  expect(before.service).toBe('closed');
+  // The app stopped while the second item's call was in flight and the third had not started.
+  const now = Date.now();
+  await fx.h.app.services.store.versionJobs.update((d) => {
+    d.jobs['vjob-restart'] = {
+      id: 'vjob-restart',
+      action: 'close',
+      appids: fx.appids,
+      gray: null,
+      appVersions: {},
+      waveSize: 3,
+      status: 'running',
+      pausedAtWave: null,
+      createdAt: now,
+      updatedAt: now,
+      items: Object.fromEntries(
+        fx.appids.map((appid, i) => [
+          appid,
+          { appid, wave: 0, state: i === 0 ? 'done' : i === 1 ? 'running' : 'pending', error: null, updatedAt: now },
+        ]),
+      ),
+    };
+  });
+  const again = await fx.h.reopen();
+  const finished = await (async () => {
+    for (;;) {
+      const job = (await again.handlers['versionJobs:list']()).find((j) => j.id === 'vjob-restart');
+      if (job?.status === 'finished') return job;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  expect(finished.counts).toEqual({ done: 3 });
+  for (const appid of fx.appids) expect((await fx.h.api.getVisitStatus(appid)).status).toBe(0);
+  const visits = again.services.staffLogs.calls.list({ search: 'changeVisitStatus' });
+  // One before the restart (read back from disk), one for each of the two items left.
+  expect(visits.filter((c) => c.endpoint === 'changeVisitStatus')).toHaveLength(3);
+  expect(again.services.fleet.row(fx.appids[2] ?? '').service).toBe('closed');
+  expect(again.services.staffLogs.operations.list({ search: 'versions:setVisit' })).toHaveLength(1);
+}, 90_000);

@@ -237,6 +237,8 @@ export class VersionJobs {
         return;
       case 'close':
       case 'open':
+        // Already so (a retry after a crash, a change made elsewhere): nothing to send.
+        if ((await ops.service(appid)) === (job.action === 'open' ? 'open' : 'closed')) return;
         await ops.setVisit(appid, job.action);
         return;
     }

@@ -49,19 +49,24 @@ export class VersionOps {
 
   /** Reads service state, phased release and history from WeChat; a service state the ledger did not know is noted. */
   async state(appid: string): Promise<VersionStateView> {
-    const [visit, plan, history] = await Promise.all([
-      this.deps.api.getVisitStatus(appid),
+    const [service, plan, history] = await Promise.all([
+      this.service(appid),
       this.deps.api.getGrayReleasePlan(appid),
       this.history(appid),
     ]);
-    const service = visit.status === 0 ? 'closed' : 'open';
+    const gray = plan.gray_release_plan?.status === 1 ? planView(plan.gray_release_plan) : null;
+    return { appid, service, gray, history };
+  }
+
+  /** The service state WeChat reports; a change the ledger did not see (made elsewhere, or lost in a crash) is noted. */
+  async service(appid: string): Promise<'open' | 'closed'> {
+    const service = (await this.deps.api.getVisitStatus(appid)).status === 0 ? 'closed' : 'open';
     const known = foldVersions(this.deps.ledger.entries(appid)).visitOpen;
     if (known === null ? service === 'closed' : known !== (service === 'open'))
       await this.deps.ledger.record(
         ledgerEntry(appid, 'visit_status', { detail: service === 'open' ? 'open' : 'close' }),
       );
-    const gray = plan.gray_release_plan?.status === 1 ? planView(plan.gray_release_plan) : null;
-    return { appid, service, gray, history };
+    return service;
   }
 
   async revert(appid: string, appVersion: number | null = null): Promise<AuthorizerRow> {
