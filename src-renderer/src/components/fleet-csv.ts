@@ -18,7 +18,7 @@ const COLUMNS: [header: string, cell: (row: AuthorizerRow, t: T) => string][] = 
       r.service === 'closed' ? t('versions.serviceClosed') : r.service === 'open' ? t('versions.serviceOpen') : '',
   ],
   ['mp.drift', (r, t) => (r.drift ? t('mp.driftYes') : '')],
-  ['mp.noCodePermission', (r) => (r.canManageCode ? '' : '✗')],
+  ['mp.noCodePermission', (r, t) => (r.canManageCode ? '' : t('mp.noCodePermission'))],
   ['mp.tags', (r) => r.tags.join(' ')],
 ];
 
