@@ -275,6 +275,7 @@ const en: typeof zhCN = {
     open: 'Resume service',
   },
   versionJob: {
+    paused: 'Batch job paused: {action} had failures; retry or cancel it on the Jobs page',
     waveCol: 'Wave',
     deployName: 'Deploy template #{template} version {version} · mini-programs: {n} · {time}',
     title: 'Batch version jobs',

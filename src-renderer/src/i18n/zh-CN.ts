@@ -254,6 +254,7 @@ export default {
     open: '恢复服务',
   },
   versionJob: {
+    paused: '批量任务暂停：{action} 有失败项，请到「任务」页重试或取消',
     waveCol: '批次',
     deployName: '部署 模板 #{template} 版本 {version} · {n} 个小程序 · {time}',
     title: '批量版本任务',

@@ -177,6 +177,7 @@ export class VersionJobs {
           j.pausedAtWave = wave;
         });
         this.deps.logger.warn('version job paused: a wave had failures', { jobId: id, wave });
+        this.deps.emit('app:notice', { kind: 'job_paused', message: `version_job_paused:${job.action}`, jobId: id });
         this.progress(id);
         return;
       }
