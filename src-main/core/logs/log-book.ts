@@ -16,7 +16,7 @@ export interface LogBookOptions {
 
 export interface LogBook<T extends { at: string }> {
   append(row: T): void;
-  /** Newest first. */
+  /** Newest first; at most `maxRows`. */
   rows(): readonly T[];
   /** Resolves when every appended row is on disk. */
   flush(): Promise<void>;
@@ -70,11 +70,12 @@ export async function openLogBook<T extends { at: string }>(opts: LogBookOptions
   return {
     append(row) {
       rows.push(row);
-      if (rows.length > opts.maxRows) rows.splice(0, rows.length - opts.maxRows);
+      // Trimmed in steps, not per row: a busy job appends thousands of calls a second.
+      if (rows.length > opts.maxRows + Math.ceil(opts.maxRows / 10)) rows.splice(0, rows.length - opts.maxRows);
       if (pending.length === 0) queueMicrotask(write);
       pending.push(`${JSON.stringify(row)}\n`);
     },
-    rows: () => [...rows].reverse(),
+    rows: () => rows.slice(-opts.maxRows).reverse(),
     async flush() {
       write();
       await chain;
