@@ -172,6 +172,7 @@ const en: typeof zhCN = {
     reconciled: 'Reconciled with WeChat',
   },
   done: {
+    synced: 'Synced with WeChat (mini-programs: {n})',
     templatesSynced: 'Template library synced with WeChat',
     draftAdded: 'Draft added to the library (template #{id})',
     templateDeleted: 'Template #{id} deleted',

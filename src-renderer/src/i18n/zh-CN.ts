@@ -152,6 +152,7 @@ export default {
     reconciled: '与微信对账',
   },
   done: {
+    synced: '已与微信同步（{n} 个小程序）',
     templatesSynced: '已与微信同步模板库',
     draftAdded: '草稿已加入模板库（模板 #{id}）',
     templateDeleted: '模板 #{id} 已删除',

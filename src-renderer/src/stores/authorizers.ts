@@ -4,6 +4,7 @@ import type { AuthorizerDetail, AuthorizerRow } from '@contract/fleet';
 import type { LedgerEntryView } from '@contract/release';
 import { authorizersApi } from '@renderer/api/authorizers';
 import { notifyError } from '@renderer/errors/notify-error';
+import { notifySuccess } from '@renderer/errors/notify-success';
 import { debounce } from './debounce';
 import { filterRows } from './authorizer-filter';
 import type { ListFilter } from './authorizer-filter';
@@ -85,6 +86,7 @@ export const useAuthorizersStore = defineStore('authorizers', () => {
       const synced = await authorizersApi.sync(appid);
       if (appid === null) rows.value = synced;
       else await load();
+      notifySuccess('done.synced', { n: synced.length });
     } catch (error) {
       notifyError(error);
     } finally {
@@ -97,6 +99,7 @@ export const useAuthorizersStore = defineStore('authorizers', () => {
       const row = await authorizersApi.setTags(appid, next);
       rows.value = rows.value.map((r) => (r.appid === appid ? row : r));
       if (detail.value?.appid === appid) detail.value = { ...detail.value, tags: row.tags };
+      notifySuccess('common.saved');
     } catch (error) {
       notifyError(error);
     }
