@@ -31,8 +31,8 @@ export default defineConfig({
       alias: {
         '@contract': alias['@contract'],
         '@renderer': here('./src-renderer/src'),
-        // The errcode catalogue only (plain data): the rest of the protocol package is Node's.
-        '@protocol-errcodes': here('./protocol/src/errcodes/index.ts'),
+        // The errcode catalogue only: the rest of the protocol package is Node code.
+        '@errcodes': here('./protocol/src/errcodes/catalogue.ts'),
       },
     },
     plugins: [vue()],

@@ -196,7 +196,9 @@ it('counts withdrawals and refuses the 6th of a day and the 11th of a month befo
   await fx.h.api.commit(appid, { template_id: templateId, ext_json: '{}', user_version: '2.0.0', user_desc: 'w' });
   await fx.h.api.submitAudit(appid, {});
   await fx.handlers['audits:refresh'](appid);
-  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toThrow(/5 audit withdrawals of today.*87013/);
+  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toMatchObject({
+    reason: { code: 'withdraw_refused', params: { per: 'day', limit: 5 }, errcode: 87013 },
+  });
   await fx.handlers['audits:speedup'](appid);
   expect(kinds(fx, appid)).toContain('speedup');
   expect(await fx.h.calls('/wxa/undocodeaudit')).toHaveLength(5);
@@ -207,8 +209,8 @@ it('counts withdrawals and refuses the 6th of a day and the 11th of a month befo
     const c = d.withdrawals[appid];
     if (c) c.dayCount = 0;
   });
-  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toThrow(/87013/);
-  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toThrow(/of today/);
+  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toMatchObject({ errcode: 87013 });
+  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toMatchObject({ reason: { params: { per: 'day' } } });
   expect(await fx.h.calls('/wxa/undocodeaudit')).toHaveLength(6);
 
   // The next day the daily allowance is back; the monthly one (10) still counts.
@@ -218,7 +220,9 @@ it('counts withdrawals and refuses the 6th of a day and the 11th of a month befo
   await fx.h.api.commit(appid, { template_id: templateId, ext_json: '{}', user_version: '2.0.0', user_desc: 'w' });
   await fx.h.api.submitAudit(appid, {});
   await fx.handlers['audits:refresh'](appid);
-  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toThrow(/10 audit withdrawals of this month/);
+  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toMatchObject({
+    reason: { code: 'withdraw_refused', params: { per: 'month', limit: 10 } },
+  });
   expect((await fx.h.calls('/wxa/undocodeaudit')).filter((c) => c.errcode === 0)).toHaveLength(10);
   expect(kinds(fx, appid).filter((k) => k === 'withdraw')).toHaveLength(10);
 }, 60_000);

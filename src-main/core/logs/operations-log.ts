@@ -33,6 +33,13 @@ export function targetsOf(args: unknown[]): string[] {
   return out;
 }
 
+/** WeChat's errcode, on the error itself (WeChatError) or on its coded reason (CodedError). */
+function errcodeOf(e: Record<string, unknown>): number | null {
+  if (typeof e['errcode'] === 'number') return e['errcode'];
+  const reason = e['reason'] as { errcode?: unknown } | undefined;
+  return typeof reason?.errcode === 'number' ? reason.errcode : null;
+}
+
 export interface Operator {
   user: string;
   desktop: string;
@@ -63,7 +70,7 @@ export function createOperationsLog(book: LogBook<OperationRow>, operator: Opera
             : e['name'] === 'WeChatError'
               ? 'wechat_error'
               : 'internal',
-      errcode: typeof e['errcode'] === 'number' ? e['errcode'] : null,
+      errcode: errcodeOf(e),
     });
   };
   return {

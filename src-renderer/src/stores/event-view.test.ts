@@ -7,7 +7,7 @@ const row = (id: number, kind: string, appid: string | null = null): EventRow =>
   at: new Date(Date.UTC(2026, 0, 1, 0, 60 - id)).toISOString(),
   kind,
   appid,
-  summary: kind,
+  summary: { code: 'legacy_text', params: { text: kind } },
   fields: {},
 });
 

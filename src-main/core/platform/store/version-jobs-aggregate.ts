@@ -10,6 +10,7 @@ export const versionJobItemSchema = s.object({
   appid: s.string(),
   wave: s.number(),
   state: s.literal(VERSION_ITEM_STATES, 'pending'),
+  /** `message`: a JSON-encoded Coded (platform/store/stored-text). */
   error: s.nullable(s.object({ errcode: s.nullable(s.number()), message: s.string() })),
   updatedAt: s.number(),
 });

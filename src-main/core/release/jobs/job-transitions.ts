@@ -1,12 +1,24 @@
+import type { Coded } from '../../../contract/codes.js';
+import { storeCoded } from '../../platform/store/stored-text.js';
 import type { JobRecord, PauseKind } from '../../platform/store/release-aggregate.js';
 import { isActive } from '../steps/run-step.js';
 
 /** What the user's commands and the engine's own stops do to a job record: pure, applied inside one store update. */
 
-export function pauseJob(job: JobRecord, kind: PauseKind, reason: string): void {
+export function pauseJob(job: JobRecord, kind: PauseKind, reason: Coded): void {
   job.status = 'paused';
   job.pauseKind = kind;
-  job.pauseReason = reason;
+  job.pauseReason = storeCoded(reason);
+}
+
+/**
+ * Whether a stop a step ran into still holds when it is applied: a step may hit the budget just before the user
+ * resumes (consenting to spend more), and its stop must not undo that consent.
+ */
+export function stopStillHolds(job: JobRecord, kind: PauseKind): boolean {
+  if (kind !== 'budget') return true;
+  const budget = job.spec.auditBudget;
+  return budget !== null && job.auditsSpent >= budget;
 }
 
 /** Resuming is consent: to go on after a failed canary, to spend beyond the budget, to ignore the failures so far. */

@@ -1,26 +1,11 @@
-/** A phased-release step as the ledger keeps it in `detail`: `gray:<percentage>[;testers][;experiencers]`. */
-export interface GrayStep {
-  percentage: number;
-  testersFirst: boolean;
-  experiencersFirst: boolean;
-}
+import { readCoded } from '../../platform/store/stored-text.js';
 
-export function grayDetail(step: GrayStep): string {
-  return [
-    `gray:${step.percentage}`,
-    ...(step.testersFirst ? ['testers'] : []),
-    ...(step.experiencersFirst ? ['experiencers'] : []),
-  ].join(';');
-}
-
-/** The step of a `gray_release` entry; entries written before the format carry only prose (share unknown: null). */
-export function parseGrayDetail(detail: string | null): GrayStep | null {
-  const m = /^gray:(\d{1,3})((?:;\w+)*)$/.exec(detail ?? '');
-  if (!m) return null;
-  const flags = (m[2] ?? '').split(';');
-  return {
-    percentage: Number(m[1]),
-    testersFirst: flags.includes('testers'),
-    experiencersFirst: flags.includes('experiencers'),
-  };
+/** The share a `gray_release` entry recorded (`ledger_gray_release` with `percentage`), or null when it did not. */
+export function grayPercentageOf(detail: string | null): number | null {
+  if (detail === null) return null;
+  const legacy = /^gray:(\d{1,3})/.exec(detail);
+  if (legacy) return Number(legacy[1]);
+  const value = readCoded(detail);
+  const percentage = value.code === 'ledger_gray_release' ? value.params?.['percentage'] : undefined;
+  return typeof percentage === 'number' ? percentage : null;
 }

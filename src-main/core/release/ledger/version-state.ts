@@ -1,5 +1,10 @@
-import { parseGrayDetail } from './gray-detail.js';
+import { coded } from '@contract/codes';
+import { storeCoded } from '../../platform/store/stored-text.js';
+import { grayPercentageOf } from './gray-detail.js';
 import type { StoredEntry } from './ledger-month.js';
+
+/** How a visit_status entry says the service was closed (raw action, early prose, the code). */
+const CLOSED = new Set(['close', 'service closed', storeCoded(coded('ledger_service_closed'))]);
 
 export interface VersionRef {
   templateId: number | null;
@@ -22,7 +27,7 @@ export interface VersionState {
   history: VersionRef[];
   /** A version in phased release (partly online). */
   gray: VersionRef | null;
-  /** The share of the phased release, when the ledger recorded it (`gray:<n>` details). */
+  /** The share of the phased release, when the ledger recorded it. */
   grayPercentage: number | null;
   /** `false` after change_visitstatus close; `null` when never changed by wxfleet. */
   visitOpen: boolean | null;
@@ -80,7 +85,7 @@ export function foldVersions(entries: readonly StoredEntry[]): VersionState {
       }
       case 'gray_release':
         st.gray = refOf(e, st.gray ?? st.submitted ?? st.experience);
-        st.grayPercentage = parseGrayDetail(e.detail)?.percentage ?? null;
+        st.grayPercentage = grayPercentageOf(e.detail);
         break;
       case 'revert_gray':
         st.gray = null;
@@ -93,7 +98,7 @@ export function foldVersions(entries: readonly StoredEntry[]): VersionState {
         break;
       }
       case 'visit_status':
-        st.visitOpen = e.detail !== 'close';
+        st.visitOpen = !CLOSED.has(e.detail ?? '');
         break;
       case 'reconciled':
         if (e.side === 'experience') st.experience = refOf(e, null);

@@ -1,5 +1,6 @@
 import type { VersionItemState, VersionJobView } from '@contract/release';
 import type { Authorizers } from '../../platform/store/authorizers-aggregate.js';
+import { readCoded } from '../../platform/store/stored-text.js';
 import type { VersionJobRecord } from '../../platform/store/version-jobs-aggregate.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -16,7 +17,7 @@ export function versionJobView(job: VersionJobRecord, authorizers: Authorizers):
         nickname: authorizers.byAppid[appid]?.nickname ?? '',
         wave: item.wave,
         state: item.state,
-        error: item.error,
+        error: item.error === null ? null : { errcode: item.error.errcode, reason: readCoded(item.error.message) },
         updatedAt: iso(item.updatedAt),
       },
     ];

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { coded } from '../../../contract/codes.js';
+import type { Coded } from '../../../contract/codes.js';
+import { CodedError } from '../../../contract/result.js';
 import type { EmitEvent } from '@contract/handlers';
 import type { VersionJobSpec, VersionJobView } from '@contract/release';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Logger } from '../../platform/log/logger.js';
 import type { Store } from '../../platform/store/store.js';
 import type { VersionJobItemRecord, VersionJobRecord } from '../../platform/store/version-jobs-aggregate.js';
+import { storeCoded } from '../../platform/store/stored-text.js';
 import type { TaskGroup } from '../../platform/tasks/task-group.js';
 import { WeChatError } from '../../wechat/client/wechat-error.js';
 import type { VersionOps } from './version-ops.js';
@@ -22,10 +26,16 @@ export interface VersionJobsDeps {
   newId?: () => string;
 }
 
+/** What a failed item shows: the error's own reason, or WeChat's errcode, or an internal failure. */
+function reasonOf(err: unknown): Coded {
+  if (err instanceof CodedError) return err.reason;
+  if (err instanceof WeChatError && err.errcode !== null)
+    return coded('wechat_rejected', { endpoint: err.endpoint }, err.errcode);
+  return coded('internal_failure');
+}
+
 /** Errcodes that mean the item is already where the action leads (a retry after a crash, a second click). */
 const ALREADY: Partial<Record<VersionJobSpec['action'], number[]>> = { release: [85052], revert_gray: [40097] };
-
-const refused = (message: string): Error => Object.assign(new Error(message), { contractCode: 'invalid_argument' });
 
 /**
  * One version action over many mini-programs, in waves: every item of a wave must succeed before the next wave
@@ -49,8 +59,10 @@ export class VersionJobs {
   }
 
   async start(spec: VersionJobSpec): Promise<VersionJobView> {
-    if (new Set(spec.appids).size !== spec.appids.length) throw refused('A mini-program is listed twice.');
-    if (spec.action === 'gray' && spec.gray === undefined) throw refused('A phased release needs a share.');
+    if (new Set(spec.appids).size !== spec.appids.length)
+      throw new CodedError('invalid_argument', coded('version_job_listed_twice'));
+    if (spec.action === 'gray' && spec.gray === undefined)
+      throw new CodedError('invalid_argument', coded('version_job_needs_share'));
     const now = this.deps.clock.now();
     const id = this.deps.newId?.() ?? `vjob-${randomUUID()}`;
     const size = spec.waveSize && spec.waveSize > 0 ? spec.waveSize : spec.appids.length;
@@ -128,7 +140,7 @@ export class VersionJobs {
 
   private must(id: string): VersionJobRecord {
     const job = this.data.jobs[id];
-    if (!job) throw refused(`No version job ${id.slice(0, 64)}.`);
+    if (!job) throw new CodedError('invalid_argument', coded('unknown_job', { id: id.slice(0, 64) }));
     return job;
   }
 
@@ -164,7 +176,17 @@ export class VersionJobs {
       if (open.length === 0) {
         await this.set(id, (j) => (j.status = 'finished'));
         this.deps.logger.info('version job finished', { jobId: id, action: job.action });
-        this.deps.emit('app:notice', { kind: 'job_finished', message: `version_job:${job.action}`, jobId: id });
+        const states = Object.values(this.data.jobs[id]?.items ?? {}).map((i) => i.state);
+        const count = (state: string): number => states.filter((s) => s === state).length;
+        this.deps.emit('app:notice', {
+          kind: 'job_finished',
+          message: coded('version_job_finished', {
+            done: count('done'),
+            failed: count('failed'),
+            total: states.length,
+          }),
+          jobId: id,
+        });
         this.progress(id);
         return;
       }
@@ -177,7 +199,14 @@ export class VersionJobs {
           j.pausedAtWave = wave;
         });
         this.deps.logger.warn('version job paused: a wave had failures', { jobId: id, wave });
-        this.deps.emit('app:notice', { kind: 'job_paused', message: `version_job_paused:${job.action}`, jobId: id });
+        this.deps.emit('app:notice', {
+          kind: 'job_paused',
+          message: coded('version_job_paused', {
+            wave: wave + 1,
+            failed: items.filter((i) => i.wave === wave && i.state === 'failed').length,
+          }),
+          jobId: id,
+        });
         this.progress(id);
         return;
       }
@@ -197,14 +226,11 @@ export class VersionJobs {
       await this.act(job, appid);
       outcome = { state: 'done', error: null };
     } catch (err) {
-      const errcode = err instanceof WeChatError ? err.errcode : null;
+      const reason = reasonOf(err);
       outcome =
-        errcode !== null && ALREADY[job.action]?.includes(errcode)
+        reason.errcode !== undefined && ALREADY[job.action]?.includes(reason.errcode)
           ? { state: 'done', error: null }
-          : {
-              state: 'failed',
-              error: { errcode, message: err instanceof Error ? err.message.slice(0, 500) : String(err) },
-            };
+          : { state: 'failed', error: { errcode: reason.errcode ?? null, message: storeCoded(reason) } };
       if (outcome.state === 'failed')
         this.deps.logger.warn('version job item failed', { jobId: id, appid, error: err });
     }

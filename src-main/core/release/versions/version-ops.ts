@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import { CodedError } from '../../../contract/result.js';
 import type { AuthorizerRow } from '@contract/fleet';
 import type { GrayOptions, GrayPlanView, HistoryVersionView, VersionStateView } from '@contract/release';
 import type { GrayReleasePlan } from '@wxfleet/protocol';
@@ -6,7 +8,7 @@ import type { ReleaseApi } from '../release-api.js';
 import { ledgerEntry } from '../ledger/ledger-entry.js';
 import { foldVersions } from '../ledger/version-state.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { grayDetail } from '../ledger/gray-detail.js';
+import { WeChatError } from '../../wechat/client/wechat-error.js';
 
 export interface VersionOpsDeps {
   api: ReleaseApi;
@@ -17,8 +19,19 @@ export interface VersionOpsDeps {
   onReleased?(appid: string): void;
 }
 
-/** A refusal found before asking WeChat; reaches the renderer as `invalid_argument`. */
-const refused = (message: string): Error => Object.assign(new Error(message), { contractCode: 'invalid_argument' });
+/**
+ * WeChat's refusal of a version operation (87011 phased release running, 87012 nothing to roll back to, 85082 the
+ * share must rise…): its errcode, explained by the catalogue, as WeChat's rule — not a fault of wxfleet.
+ */
+async function refusedBy<T>(known: readonly number[], call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof WeChatError && err.errcode !== null && known.includes(err.errcode))
+      throw new CodedError('wechat_error', coded('version_op_refused', {}, err.errcode));
+    throw err;
+  }
+}
 
 export const planView = (plan: GrayReleasePlan): GrayPlanView => ({
   status: plan.status,
@@ -28,11 +41,7 @@ export const planView = (plan: GrayReleasePlan): GrayPlanView => ({
   experiencersFirst: plan.support_experiencer_first === true,
 });
 
-/**
- * Rollback, phased release and service on/off for one mini-program; each change is written to the ledger. WeChat's
- * refusals (87011 phased release running, 87012 nothing to roll back to, 85082 share must rise…) pass through as
- * WeChat errors with their errcode: they are WeChat's rules, not faults of wxfleet.
- */
+/** Rollback, phased release and service on/off for one mini-program; each change is written to the ledger. */
 export class VersionOps {
   constructor(private readonly deps: VersionOpsDeps) {}
 
@@ -47,7 +56,7 @@ export class VersionOps {
     }));
   }
 
-  /** Reads service state, phased release and history from WeChat; a service state the ledger did not know is noted. */
+  /** Reads service state, phased release and history from WeChat. */
   async state(appid: string): Promise<VersionStateView> {
     const [service, plan, history] = await Promise.all([
       this.service(appid),
@@ -64,7 +73,9 @@ export class VersionOps {
     const known = foldVersions(this.deps.ledger.entries(appid)).visitOpen;
     if (known === null ? service === 'closed' : known !== (service === 'open'))
       await this.deps.ledger.record(
-        ledgerEntry(appid, 'visit_status', { detail: service === 'open' ? 'open' : 'close' }),
+        ledgerEntry(appid, 'visit_status', {
+          detail: coded(service === 'closed' ? 'ledger_service_closed' : 'ledger_service_reopened'),
+        }),
       );
     return service;
   }
@@ -73,12 +84,16 @@ export class VersionOps {
     const history = await this.history(appid);
     const target = appVersion === null ? history[0] : history.find((h) => h.appVersion === appVersion);
     if (appVersion !== null && target === undefined)
-      throw refused(`Version ${appVersion} is not among the versions WeChat keeps for rollback.`);
-    await this.deps.api.revertCodeRelease(appid, appVersion === null ? {} : { app_version: appVersion });
+      throw new CodedError('invalid_argument', coded('rollback_version_unknown', { appVersion }));
+    await refusedBy([87011, 87012], () =>
+      this.deps.api.revertCodeRelease(appid, appVersion === null ? {} : { app_version: appVersion }),
+    );
     await this.deps.ledger.record(
       ledgerEntry(appid, 'revert', {
         userVersion: target?.userVersion ?? null,
-        detail: target ? `app_version:${target.appVersion}` : null,
+        detail: target
+          ? coded('ledger_reverted_to', { appVersion: target.appVersion, userVersion: target.userVersion })
+          : null,
       }),
     );
     return this.deps.row(appid);
@@ -89,17 +104,20 @@ export class VersionOps {
     const testersFirst = options.testersFirst ?? false;
     const experiencersFirst = options.experiencersFirst ?? false;
     if (!Number.isInteger(percentage) || percentage < 0 || percentage > 100)
-      throw refused('The phased-release share must be a whole percentage from 0 to 100.');
+      throw new CodedError('invalid_argument', coded('gray_percentage_range'));
     if (percentage === 0 && !testersFirst && !experiencersFirst)
-      throw refused('A share of 0 % needs testers or experience users first.');
-    await this.deps.api.grayRelease(appid, {
-      gray_percentage: percentage,
-      support_debuger_first: testersFirst,
-      support_experiencer_first: experiencersFirst,
-    });
+      throw new CodedError('invalid_argument', coded('gray_zero_needs_group'));
+    await refusedBy([85079, 85080, 85081, 85082, 86002], () =>
+      this.deps.api.grayRelease(appid, {
+        gray_percentage: percentage,
+        support_debuger_first: testersFirst,
+        support_experiencer_first: experiencersFirst,
+      }),
+    );
     const plan = planView((await this.deps.api.getGrayReleasePlan(appid)).gray_release_plan);
+    const flags = { testersFirst: testersFirst ? 1 : 0, experiencersFirst: experiencersFirst ? 1 : 0 };
     await this.deps.ledger.record(
-      ledgerEntry(appid, 'gray_release', { detail: grayDetail({ percentage, testersFirst, experiencersFirst }) }),
+      ledgerEntry(appid, 'gray_release', { detail: coded('ledger_gray_release', { percentage, ...flags }) }),
     );
     return plan;
   }
@@ -111,12 +129,12 @@ export class VersionOps {
   /** Releases the version in phased release to everyone (release during a running plan ends it). */
   async releaseFully(appid: string): Promise<AuthorizerRow> {
     const gray = foldVersions(this.deps.ledger.entries(appid)).gray;
-    await this.deps.api.release(appid);
+    await refusedBy([85019, 85020, 85052], () => this.deps.api.release(appid));
     await this.deps.ledger.record(
       ledgerEntry(appid, 'release', {
         templateId: gray?.templateId ?? null,
         userVersion: gray?.userVersion ?? null,
-        detail: 'after_gray',
+        detail: coded('ledger_released_fully'),
       }),
     );
     this.deps.onReleased?.(appid);
@@ -125,13 +143,17 @@ export class VersionOps {
 
   async revertGray(appid: string): Promise<AuthorizerRow> {
     await this.deps.api.revertGrayRelease(appid);
-    await this.deps.ledger.record(ledgerEntry(appid, 'revert_gray'));
+    await this.deps.ledger.record(ledgerEntry(appid, 'revert_gray', { detail: coded('ledger_gray_cancelled') }));
     return this.deps.row(appid);
   }
 
   async setVisit(appid: string, action: 'open' | 'close'): Promise<AuthorizerRow> {
     await this.deps.api.changeVisitStatus(appid, { action });
-    await this.deps.ledger.record(ledgerEntry(appid, 'visit_status', { detail: action }));
+    await this.deps.ledger.record(
+      ledgerEntry(appid, 'visit_status', {
+        detail: coded(action === 'close' ? 'ledger_service_closed' : 'ledger_service_reopened'),
+      }),
+    );
     return this.deps.row(appid);
   }
 }
