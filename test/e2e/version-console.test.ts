@@ -224,7 +224,7 @@ describe('gray release, rollback and service state through the console', () => {
     await confirmNaming(name);
     await success(`已恢复「${name}」的服务`);
     await expect.poll(() => row().locator('[data-test=row-service]').innerText(), { timeout: PATIENCE }).toBe('服务中');
-    await expect.poll(ledgerTop, { timeout: PATIENCE }).toContain('服务中');
+    await expect.poll(ledgerTop, { timeout: PATIENCE }).toContain('已恢复服务');
     await page.keyboard.press('Escape');
   }, 180_000);
 
