@@ -140,6 +140,13 @@ export const MESSAGE_CODES = [
   'ledger_found_after_restart',
   'ledger_found_on_wechat',
   'ledger_already_under_audit',
+  'rollback_version_unknown',
+  'gray_zero_needs_group',
+  'version_job_listed_twice',
+  'version_job_needs_share',
+  'version_job_finished',
+  'version_job_paused',
+  'ledger_released_fully',
   // Connection test hops (detail and fix).
   'hop_settings_ok',
   'hop_settings_missing',
