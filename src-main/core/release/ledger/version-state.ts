@@ -1,4 +1,4 @@
-import { coded } from '@contract/codes';
+import { coded } from '../../../contract/codes.js';
 import { storeCoded } from '../../platform/store/stored-text.js';
 import type { StoredEntry } from './ledger-month.js';
 

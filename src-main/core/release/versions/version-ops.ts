@@ -1,5 +1,5 @@
-import { coded } from '@contract/codes';
-import { CodedError } from '@contract/result';
+import { coded } from '../../../contract/codes.js';
+import { CodedError } from '../../../contract/result.js';
 import type { AuthorizerRow } from '@contract/fleet';
 import type { GrayPlanView } from '@contract/release';
 import type { HistoryVersion } from '@wxfleet/protocol';
