@@ -43,6 +43,7 @@ import type { WeChatStack } from '../wechat/wechat-stack.js';
 import { createWeChatStack } from '../wechat/wechat-stack.js';
 import type { AppConfig } from './app-config.js';
 import { coreHandlers } from './core-handlers.js';
+import { loggedHandlers } from './logged-handlers.js';
 import type { CrashSource } from './crash-watch.js';
 import { watchCrashes } from './crash-watch.js';
 import { fleetChanges } from './fleet-changes.js';
@@ -212,7 +213,7 @@ async function wire(
     },
   });
 
-  const handlers: InvokeHandlers = {
+  const handlers: InvokeHandlers = loggedHandlers(logger, {
     ...coreHandlers({
       appInfo: { name: 'wxfleet', version: config.version, profile: config.profile },
       settings,
@@ -242,7 +243,7 @@ async function wire(
       fleet: release.fleet,
     }),
     ...createReleaseHandlers({ audits: release.auditService, engine: release.engine, versions: release.versions }),
-  };
+  });
 
   let stopWatching: (() => void) | null = null;
   let stopped: Promise<void> | null = null;
