@@ -28,7 +28,7 @@ let updates: Updates | null = null;
 const emit: EmitEvent = (channel, payload) => {
   if (window !== null && !window.isDestroyed()) window.webContents.send(channel, payload);
   if (channel === 'app:notice')
-    notify(payload as Parameters<typeof notify>[0], core?.services.store.settings.data.locale ?? 'zh-CN');
+    notify(payload as Parameters<typeof notify>[0], slot.current()?.services.store.settings.data.locale ?? 'zh-CN');
 };
 const logError = (message: string, error: unknown): void => {
   const core = slot.current();
