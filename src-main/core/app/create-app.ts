@@ -213,7 +213,7 @@ async function wire(
     },
   });
 
-  const handlers: InvokeHandlers = loggedHandlers(logger, {
+  const handlers: InvokeHandlers = {
     ...coreHandlers({
       appInfo: { name: 'wxfleet', version: config.version, profile: config.profile },
       settings,
@@ -243,7 +243,7 @@ async function wire(
       fleet: release.fleet,
     }),
     ...createReleaseHandlers({ audits: release.auditService, engine: release.engine, versions: release.versions }),
-  });
+  };
 
   let stopWatching: (() => void) | null = null;
   let stopped: Promise<void> | null = null;
@@ -276,7 +276,7 @@ async function wire(
   };
   return {
     config,
-    handlers,
+    handlers: loggedHandlers(logger, handlers),
     services,
     logPath: log.path,
     async start() {
