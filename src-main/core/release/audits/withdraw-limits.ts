@@ -1,5 +1,5 @@
 import { coded } from '../../../contract/codes.js';
-import type { Coded } from '../../../contract/codes.js';
+import type { Coded } from '@contract/codes';
 import type { WithdrawCounter } from '../../platform/store/release-aggregate.js';
 
 export const WITHDRAW_PER_DAY = 5;
