@@ -2,7 +2,7 @@
  * Finds English prose in text meant to be Chinese: three or more English words in a row. Identifiers (with `_`,
  * digits, dots or slashes), URLs and commands (`npm run demo`) stay allowed — they are not sentences.
  */
-const ALLOWED = ['wxfleet-relay device add NAME'];
+const ALLOWED = ['wxfleet-relay device add NAME', 'npm run demo'];
 
 export function englishSentences(text: string): string[] {
   let cleaned = text;

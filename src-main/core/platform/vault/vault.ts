@@ -88,10 +88,16 @@ export async function openVault(opts: VaultOptions): Promise<Vault> {
     }
   }
 
-  const writer = new CoalescingWriter<string>((plaintext) =>
-    atomicWrite(paths.secretsFile, JSON.stringify(seal(master.key, plaintext, aad)), 0o600),
+  // Serialized when the write starts, not per set: a burst of sets (a token for each of 10,000 mini-programs) costs
+  // one serialization of the vault, not one per secret.
+  const writer = new CoalescingWriter<Entries>((current) =>
+    atomicWrite(
+      paths.secretsFile,
+      JSON.stringify(seal(master.key, JSON.stringify(Object.fromEntries(current)), aad)),
+      0o600,
+    ),
   );
-  const persist = (): Promise<void> => writer.write(JSON.stringify(Object.fromEntries(entries)));
+  const persist = (): Promise<void> => writer.write(entries);
   if (sealed === undefined || master.created) await persist();
 
   const notice = startedOver

@@ -40,6 +40,27 @@ describe('version ledger', () => {
     expect(await ledger.list('wxnone')).toEqual([]);
   });
 
+  it('reads back a log of several MiB line by line: lines across chunk edges and a text longer than a chunk', async () => {
+    const ledger = await openLedger({ dir, logger: silentLogger, clock });
+    const huge = JSON.stringify({ extEnable: true, ext: { note: '审核说明'.repeat(400_000) } });
+    const reasons: string[] = [];
+    await Promise.all(
+      Array.from({ length: 3000 }, (_, i) => {
+        const reason = `第${i}次：页面内容与所选类目不符 ✓`.repeat(1 + (i % 7));
+        reasons.push(reason);
+        return ledger.record(entry(`wx${i % 30}`, 'audit_rejected', { auditId: i, reason }));
+      }),
+    );
+    await ledger.record(entry('wxhuge', 'commit', { templateId: 1, userVersion: '1.0.0', extJson: huge }));
+    const again = await openLedger({ dir, logger: silentLogger, clock });
+    const byAuditId = new Map(
+      Array.from({ length: 30 }, (_, a) => again.entries(`wx${a}`)).flatMap((list) => list.map((e) => [e.auditId, e])),
+    );
+    expect(byAuditId.size).toBe(3000);
+    reasons.forEach((reason, i) => expect(byAuditId.get(i)?.reason).toBe(reason));
+    expect(again.extJsonText(sha256(huge))).toBe(huge);
+  });
+
   it('keeps order under concurrent appends and survives a reopen, one file per month', async () => {
     const ledger = await openLedger({ dir, logger: silentLogger, clock });
     await Promise.all(

@@ -61,14 +61,30 @@ export async function openLedger(deps: LedgerDeps): Promise<Ledger> {
     byAppid.set(e.appid, list);
     seq = Math.max(seq, e.seq);
   };
+  // Each line read makes its own copy of strings that repeat across entries (the appid, the version, the job):
+  // at a million entries the copies are most of the heap, so entries read back share one copy of each.
+  const shared = new Map<string, string>();
+  const share = <T extends string | null>(text: T): T => {
+    if (text === null) return text;
+    const known = shared.get(text);
+    if (known !== undefined) return known as T;
+    shared.set(text, text);
+    return text;
+  };
   const apply = (line: LedgerLine): void => {
-    if (line.type === 'entry') index(line.entry);
-    else texts.set(line.hash, line.text);
+    if (line.type === 'entry') {
+      const e = line.entry;
+      e.appid = byAppid.get(e.appid)?.[0]?.appid ?? e.appid;
+      e.userVersion = share(e.userVersion);
+      e.jobId = share(e.jobId);
+      e.extJsonHash = share(e.extJsonHash);
+      index(e);
+    } else texts.set(line.hash, line.text);
   };
 
   const names = await readdir(deps.dir);
   const months = names.flatMap((n) => LOG_FILE.exec(n)?.[1] ?? []).sort();
-  for (const m of months) (await readLog(join(deps.dir, `ledger-${m}.jsonl`), deps.logger)).forEach(apply);
+  for (const m of months) await readLog(join(deps.dir, `ledger-${m}.jsonl`), deps.logger, apply);
 
   const encode = (batch: readonly Pending[]): string => {
     const written = new Set<string>();
