@@ -42,8 +42,6 @@ export const MESSAGE_CODES = [
   'template_in_use',
   'template_is_default',
   'draft_added_unidentified',
-  'template_library_full',
-  'draft_already_template',
   'no_target_template',
   'json_invalid',
   'json_not_object',

@@ -45,6 +45,7 @@ import type { WeChatStack } from '../wechat/wechat-stack.js';
 import { createWeChatStack } from '../wechat/wechat-stack.js';
 import type { AppConfig } from './app-config.js';
 import { coreHandlers } from './core-handlers.js';
+import { loggedHandlers } from './logged-handlers.js';
 import type { CrashSource } from './crash-watch.js';
 import { watchCrashes } from './crash-watch.js';
 import { fleetChanges } from './fleet-changes.js';
@@ -291,7 +292,7 @@ async function wire(
   };
   return {
     config,
-    handlers,
+    handlers: loggedHandlers(logger, handlers),
     services,
     logPath: log.path,
     async start() {

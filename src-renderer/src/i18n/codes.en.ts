@@ -35,8 +35,6 @@ export const codesEn: Record<MessageCode, string> = {
     'Template {templateId} is the default for new merchants; choose another default before deleting it.',
   draft_added_unidentified:
     'Draft {draftId} was added to the library but the new template could not be identified; sync the library.',
-  template_library_full: 'The template library is full ({cap}); delete templates you no longer use first.',
-  draft_already_template: 'Draft {draftId} is already in the library (template {templateId}).',
   no_target_template: 'No target template: pass one or set a default template.',
   json_invalid: '{what} is not valid JSON.',
   json_not_object: '{what} must be a JSON object.',

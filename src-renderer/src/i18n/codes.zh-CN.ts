@@ -32,8 +32,6 @@ export const codesZh: Record<MessageCode, string> = {
   template_in_use: '模板 {templateId} 仍被 {count} 个小程序使用（{appids}），未删除。',
   template_is_default: '模板 {templateId} 是新商家的默认模板，请先设置其他默认模板再删除。',
   draft_added_unidentified: '草稿 {draftId} 已加入模板库，但无法确定新模板，请同步模板库。',
-  template_library_full: '模板库已满（{cap} 个），请先删除不再使用的模板。',
-  draft_already_template: '草稿 {draftId} 已在模板库中（模板 {templateId}）。',
   no_target_template: '没有目标模板：请指定模板或设置默认模板。',
   json_invalid: '{what} 不是合法的 JSON。',
   json_not_object: '{what} 必须是 JSON 对象。',
