@@ -220,7 +220,8 @@ describe('attacks on the relay process', () => {
         });
         const html = await res.text();
         pages.set(res.status, (pages.get(res.status) ?? 0) + 1);
-        expect([200, 502]).toContain(res.status);
+        // 429 only when this run's IP shares a counter slot with the flooded one (fixed memory; rare).
+        expect([200, 429, 502]).toContain(res.status);
         if (res.status === 200) expect(html).toMatch(/id="authorize" href="https?:\/\//);
         expect(html).not.toContain('<script>');
         await alive();
