@@ -57,6 +57,17 @@ export const authorizeRoutes: FastifyPluginAsync<AuthorizeOptions> = async (
   const perInvite = new FixedWindowLimiter(rateLimit.slots, rateLimit.perInvite, rateLimit.windowMs);
 
   const urls = new LaunchUrlCache(rateLimit.urlCacheMs, rateLimit.urlCacheEntries);
+  /** Concurrent visits of one link share the one question to the desktop. */
+  const asking = new Map<string, Promise<unknown>>();
+  function askDesktop(inviteId: string, variant: Variant): Promise<unknown> {
+    const key = `${inviteId} ${variant}`;
+    let answer = asking.get(key);
+    if (answer === undefined) {
+      answer = hub.rpc('authorizationUrl', { inviteId, variant }).finally(() => asking.delete(key));
+      asking.set(key, answer);
+    }
+    return answer;
+  }
 
   /**
    * Counts the request against its IP (when `ip`) and its invitation (when `inviteId`); answers 429 and returns true
@@ -119,9 +130,9 @@ export const authorizeRoutes: FastifyPluginAsync<AuthorizeOptions> = async (
         return html(reply, 200, authorizeLinkPage(cached, variant, invite?.label));
       }
       // Only visits that would ask the desktop count against the invitation's limit.
-      if (limited(request, reply, false, inviteId)) return reply;
+      if (!asking.has(`${inviteId} ${variant}`) && limited(request, reply, false, inviteId)) return reply;
       try {
-        const url = authorizationUrlOf(await hub.rpc('authorizationUrl', { inviteId, variant }));
+        const url = authorizationUrlOf(await askDesktop(inviteId, variant));
         if (url === null) throw new RpcError('bad_value', 'desktop answered without a usable URL');
         urls.set(inviteId, variant, url);
         record('url_shown');
