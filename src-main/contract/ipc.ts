@@ -19,6 +19,8 @@ import type {
   JobDetail,
   JobView,
   LedgerEntryView,
+  RetryOptions,
+  SubmitPreview,
   TemplateLibraryView,
   TemplateView,
 } from './release';
@@ -67,6 +69,8 @@ export interface InvokeMap {
   'extjson:get': Call<[templateId: number], ExtJsonConfig>;
   'extjson:save': Call<[ExtJsonConfig], ExtJsonConfig>;
   'extjson:preview': Call<[templateId: number, appids: string[]], ExtJsonPreview[]>;
+  /** The audit item each mini-program would be submitted with, checked against its get_category/get_page. */
+  'extjson:submitPreview': Call<[templateId: number, appids: string[]], SubmitPreview[]>;
 
   'ledger:list': Call<[appid: string], LedgerEntryView[]>;
 
@@ -90,7 +94,7 @@ export interface InvokeMap {
   'jobs:pause': Call<[id: string], JobView>;
   'jobs:resume': Call<[id: string], JobView>;
   'jobs:cancel': Call<[id: string], JobView>;
-  'jobs:retryFailed': Call<[id: string], JobView>;
+  'jobs:retryFailed': Call<[id: string, options?: RetryOptions], JobView>;
 }
 
 export interface EventMap {
@@ -136,6 +140,7 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'extjson:get': true,
   'extjson:save': true,
   'extjson:preview': true,
+  'extjson:submitPreview': true,
   'ledger:list': true,
   'audits:list': true,
   'audits:quota': true,

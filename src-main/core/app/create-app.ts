@@ -238,6 +238,7 @@ async function wire(
       templates: release.templates,
       extJson: release.extJson,
       ledger,
+      api: wechat.api,
       emit,
       fleet: release.fleet,
     }),

@@ -43,11 +43,11 @@ export function createReleaseHandlers(services: {
     'versions:revertGray': (appid) => versions.revertGray(appid),
     'versions:setVisit': (appid, action) => versions.setVisit(appid, action),
     'jobs:list': async () => engine.list(),
-    'jobs:get': async (id) => engine.get(id),
+    'jobs:get': (id) => engine.detail(id),
     'jobs:startDeploy': (spec) => engine.start(spec),
     'jobs:pause': (id) => engine.pause(id),
     'jobs:resume': (id) => engine.resume(id),
     'jobs:cancel': (id) => engine.cancel(id),
-    'jobs:retryFailed': (id) => engine.retryFailed(id),
+    'jobs:retryFailed': (id, options) => engine.retryFailed(id, options),
   };
 }
