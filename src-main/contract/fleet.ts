@@ -26,6 +26,10 @@ export interface AuthorizerRow {
   audit: { state: AuditState; auditId: number | null; userVersion: string | null; reason: string | null } | null;
   /** Not on the default (target) template, or behind its latest version. */
   drift: boolean;
+  /** The phased release the ledger knows of, or null. */
+  gray: { percentage: number; userVersion: string | null } | null;
+  /** Service state as last set or seen; null when never read. */
+  service: 'open' | 'closed' | null;
   updatedAt: string;
 }
 

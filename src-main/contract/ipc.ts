@@ -15,8 +15,15 @@ import type {
   DeployJobSpec,
   ExtJsonConfig,
   ExtJsonPreview,
+  CallLogRow,
+  GrayOptions,
   GrayPlanView,
   JobDetail,
+  LogFilter,
+  OperationRow,
+  VersionJobSpec,
+  VersionJobView,
+  VersionStateView,
   JobView,
   LedgerEntryView,
   RetryOptions,
@@ -83,10 +90,23 @@ export interface InvokeMap {
   /** data: URL of a rejection screenshot. */
   'audits:screenshot': Call<[appid: string, mediaId: string], string>;
 
-  'versions:revert': Call<[appid: string], AuthorizerRow>;
-  'versions:grayRelease': Call<[appid: string, percentage: number], GrayPlanView>;
+  /** Service state, phased release and rollback targets, read from WeChat now. */
+  'versions:state': Call<[appid: string], VersionStateView>;
+  /** Rolls back to `appVersion` from `versions:state` history, or to the previous version (null). */
+  'versions:revert': Call<[appid: string, appVersion: number | null], AuthorizerRow>;
+  'versions:grayRelease': Call<[appid: string, options: GrayOptions], GrayPlanView>;
+  /** Ends a phased release by releasing to everyone. */
+  'versions:releaseFully': Call<[appid: string], AuthorizerRow>;
   'versions:revertGray': Call<[appid: string], AuthorizerRow>;
   'versions:setVisit': Call<[appid: string, action: 'open' | 'close'], AuthorizerRow>;
+
+  'versionJobs:list': Call<[], VersionJobView[]>;
+  'versionJobs:start': Call<[VersionJobSpec], VersionJobView>;
+  'versionJobs:cancel': Call<[id: string], VersionJobView>;
+  'versionJobs:retryFailed': Call<[id: string], VersionJobView>;
+
+  'logs:calls': Call<[LogFilter], CallLogRow[]>;
+  'logs:operations': Call<[LogFilter], OperationRow[]>;
 
   'jobs:list': Call<[], JobView[]>;
   'jobs:get': Call<[id: string], JobDetail>;
@@ -110,6 +130,7 @@ export interface EventMap {
   'templates:changed': Record<string, never>;
   'audits:changed': AuditRow;
   'jobs:progress': JobView;
+  'versionJobs:progress': VersionJobView;
 }
 
 export type InvokeChannel = keyof InvokeMap;
@@ -149,10 +170,18 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'audits:speedup': true,
   'audits:release': true,
   'audits:screenshot': true,
+  'versions:state': true,
   'versions:revert': true,
   'versions:grayRelease': true,
+  'versions:releaseFully': true,
   'versions:revertGray': true,
   'versions:setVisit': true,
+  'versionJobs:list': true,
+  'versionJobs:start': true,
+  'versionJobs:cancel': true,
+  'versionJobs:retryFailed': true,
+  'logs:calls': true,
+  'logs:operations': true,
   'jobs:list': true,
   'jobs:get': true,
   'jobs:startDeploy': true,
@@ -172,6 +201,7 @@ const eventChannels: Record<EventChannel, true> = {
   'templates:changed': true,
   'audits:changed': true,
   'jobs:progress': true,
+  'versionJobs:progress': true,
 };
 
 export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];

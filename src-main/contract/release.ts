@@ -171,7 +171,106 @@ export interface AuditRow {
 }
 
 export interface GrayPlanView {
+  /** 0 initial, 1 running, 2 paused, 3 finished, 4 deleted (05 E12). */
   status: number;
   percentage: number;
   createTimestamp: number;
+  /** Project members (debuggers) / experience-version users get the new version first. */
+  testersFirst: boolean;
+  experiencersFirst: boolean;
+}
+
+/** A phased-release step: a share (0–100; 0 only with a flag) and who gets it first. */
+export interface GrayOptions {
+  percentage: number;
+  testersFirst?: boolean;
+  experiencersFirst?: boolean;
+}
+
+/** A version WeChat keeps for rollback (`get_history_version`). */
+export interface HistoryVersionView {
+  appVersion: number;
+  userVersion: string;
+  userDesc: string;
+  commitTime: number;
+}
+
+/** What WeChat says now about a mini-program's service and phased release, and where it can roll back to. */
+export interface VersionStateView {
+  appid: string;
+  service: 'open' | 'closed';
+  /** The running phased release, or null. */
+  gray: GrayPlanView | null;
+  history: HistoryVersionView[];
+}
+
+/** One version action applied to many mini-programs, wave after wave. */
+export type VersionAction = 'gray' | 'release' | 'revert_gray' | 'revert' | 'close' | 'open';
+
+export interface VersionJobSpec {
+  action: VersionAction;
+  appids: string[];
+  /** For `gray`. */
+  gray?: GrayOptions;
+  /** For `revert`: the app_version per mini-program; absent means the previous version. */
+  appVersions?: Record<string, number>;
+  /** Mini-programs per wave; the next wave starts when every item of this one succeeded. 0: one wave. */
+  waveSize?: number;
+}
+
+export type VersionItemState = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+export type VersionJobStatus = 'running' | 'paused' | 'finished' | 'cancelled';
+
+export interface VersionJobItemView {
+  appid: string;
+  nickname: string;
+  wave: number;
+  state: VersionItemState;
+  error: { errcode: number | null; reason: Coded } | null;
+  updatedAt: string;
+}
+
+export interface VersionJobView {
+  id: string;
+  spec: VersionJobSpec;
+  status: VersionJobStatus;
+  /** A wave had failures: the next one waits for a retry or a cancel. */
+  pausedAtWave: number | null;
+  createdAt: string;
+  updatedAt: string;
+  counts: Partial<Record<VersionItemState, number>>;
+  total: number;
+  items: VersionJobItemView[];
+}
+
+/** One WeChat API call as staff may read it: never a token, secret or body. */
+export interface CallLogRow {
+  at: string;
+  appid: string | null;
+  endpoint: string;
+  path: string;
+  errcode: number | null;
+  rid: string | null;
+  ms: number;
+}
+
+/** One action a person took in the console. */
+export interface OperationRow {
+  at: string;
+  user: string;
+  desktop: string;
+  channel: string;
+  /** Appids, ids and numbers the action was about; never a secret. */
+  target: string[];
+  ok: boolean;
+  errorCode: string | null;
+  errcode: number | null;
+}
+
+export interface LogFilter {
+  appid?: string;
+  search?: string;
+  /** Only failed calls / actions. */
+  failedOnly?: boolean;
+  limit?: number;
 }

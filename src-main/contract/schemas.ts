@@ -142,6 +142,30 @@ export const retryOptionsSchema = z.strictObject({
 export const eventsQuerySchema = z.strictObject({ search: text(200).optional(), limit: int(1, 5000).optional() });
 export const invitationInputSchema = z.strictObject({ note: text(200) });
 
+export const grayOptionsSchema = z.strictObject({
+  percentage: int(0, 100),
+  testersFirst: z.boolean().optional(),
+  experiencersFirst: z.boolean().optional(),
+});
+
+export const versionJobSpecSchema = z.strictObject({
+  action: z.enum(['gray', 'release', 'revert_gray', 'revert', 'close', 'open']),
+  appids: z.array(appidSchema).min(1).max(MAX_APPIDS),
+  gray: grayOptionsSchema.optional(),
+  appVersions: z
+    .record(appidSchema, int(1, Number.MAX_SAFE_INTEGER))
+    .refine((m) => Object.keys(m).length <= MAX_APPIDS, 'too many mini-programs')
+    .optional(),
+  waveSize: int(0, MAX_APPIDS).optional(),
+});
+
+export const logFilterSchema = z.strictObject({
+  appid: appidSchema.optional(),
+  search: text(200).optional(),
+  failedOnly: z.boolean().optional(),
+  limit: int(1, 5000).optional(),
+});
+
 /** Every channel's argument list, in order; extra arguments are refused. */
 export const ARGS = {
   'app:info': z.tuple([]),
@@ -177,10 +201,18 @@ export const ARGS = {
   'audits:speedup': z.tuple([appidSchema]),
   'audits:release': z.tuple([appidSchema]),
   'audits:screenshot': z.tuple([appidSchema, nonEmpty(256)]),
-  'versions:revert': z.tuple([appidSchema]),
-  'versions:grayRelease': z.tuple([appidSchema, int(1, 100)]),
+  'versions:state': z.tuple([appidSchema]),
+  'versions:revert': z.tuple([appidSchema, int(1, Number.MAX_SAFE_INTEGER).nullable()]),
+  'versions:grayRelease': z.tuple([appidSchema, grayOptionsSchema]),
+  'versions:releaseFully': z.tuple([appidSchema]),
   'versions:revertGray': z.tuple([appidSchema]),
   'versions:setVisit': z.tuple([appidSchema, z.enum(['open', 'close'])]),
+  'versionJobs:list': z.tuple([]),
+  'versionJobs:start': z.tuple([versionJobSpecSchema]),
+  'versionJobs:cancel': z.tuple([idSchema]),
+  'versionJobs:retryFailed': z.tuple([idSchema]),
+  'logs:calls': z.tuple([logFilterSchema]),
+  'logs:operations': z.tuple([logFilterSchema]),
   'jobs:list': z.tuple([]),
   'jobs:get': z.tuple([idSchema]),
   'jobs:startDeploy': z.tuple([deployJobSpecSchema]),

@@ -5,6 +5,8 @@ import { createEventLog } from '../events/event-log.js';
 import type { EventLog } from '../events/event-log.js';
 import { PushBus } from '../events/push-bus.js';
 import { createPushRouter } from '../events/push-router.js';
+import type { StaffLogs } from '../logs/staff-logs.js';
+import { openStaffLogs } from '../logs/staff-logs.js';
 import type { AuthorizerViews } from '../fleet/authorizer-views.js';
 import { createAuthorizerViews } from '../fleet/authorizer-views.js';
 import { wechatSettingsReader } from '../fleet/wechat-settings.js';
@@ -43,6 +45,7 @@ import type { WeChatStack } from '../wechat/wechat-stack.js';
 import { createWeChatStack } from '../wechat/wechat-stack.js';
 import type { AppConfig } from './app-config.js';
 import { coreHandlers } from './core-handlers.js';
+import { loggedHandlers } from './logged-handlers.js';
 import type { CrashSource } from './crash-watch.js';
 import { watchCrashes } from './crash-watch.js';
 import { fleetChanges } from './fleet-changes.js';
@@ -78,6 +81,8 @@ export interface AppServices {
   fleet: AuthorizerViews;
   release: Release;
   settings: SettingsService;
+  /** The WeChat call log and the operations log (the Logs page). */
+  staffLogs: StaffLogs;
 }
 
 export interface App {
@@ -129,6 +134,7 @@ async function wire(
   const changes = fleetChanges(await openLedger({ dir: join(paths.storeDir, 'ledger'), logger, clock }), emit);
   const { ledger } = changes;
 
+  const staffLogs = await openStaffLogs({ dir: join(paths.dir, 'logs'), clock, logger });
   const egress = () => egressFromSettings(store.settings.data, vault.get('relay.deviceToken'));
   const ipWhitelist = createIpWhitelistWatch({ clock, emit });
   const wechat = createWeChatStack({
@@ -142,6 +148,7 @@ async function wire(
     ...(adapters.random ? { random: adapters.random } : {}),
     watch: ipWhitelist,
     onAuthorizationLost: authorizationLostNotifier(store, emit),
+    calls: staffLogs.calls,
   });
   const pushBus = new PushBus();
   const eventLog = createEventLog(store, clock);
@@ -212,7 +219,7 @@ async function wire(
     },
   });
 
-  const handlers: InvokeHandlers = {
+  const handlers: InvokeHandlers = staffLogs.operations.wrap({
     ...coreHandlers({
       appInfo: { name: 'wxfleet', version: config.version, profile: config.profile },
       settings,
@@ -242,8 +249,15 @@ async function wire(
       emit,
       fleet: release.fleet,
     }),
-    ...createReleaseHandlers({ audits: release.auditService, engine: release.engine, versions: release.versions }),
-  };
+    ...createReleaseHandlers({
+      audits: release.auditService,
+      engine: release.engine,
+      versions: release.versions,
+      versionJobs: release.versionJobs,
+    }),
+    'logs:calls': async (filter) => staffLogs.calls.list(filter),
+    'logs:operations': async (filter) => staffLogs.operations.list(filter),
+  });
 
   let stopWatching: (() => void) | null = null;
   let stopped: Promise<void> | null = null;
@@ -253,6 +267,7 @@ async function wire(
     await tasks.drain();
     changes.stop();
     await store.flush();
+    await staffLogs.flush();
     wechat.close();
     stopWatching?.();
     logger.info('wxfleet stopped', { profile: config.profile });
@@ -273,10 +288,11 @@ async function wire(
     fleet,
     release,
     settings,
+    staffLogs,
   };
   return {
     config,
-    handlers,
+    handlers: loggedHandlers(logger, handlers),
     services,
     logPath: log.path,
     async start() {

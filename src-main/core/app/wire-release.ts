@@ -24,6 +24,7 @@ import type { TemplateLibraryService } from '../release/templates/template-libra
 import { createTemplateLibrary } from '../release/templates/template-library.js';
 import { fleetAppids } from '../release/templates/template-usage.js';
 import { createVersionReader } from '../release/versions/version-reader.js';
+import { VersionJobs } from '../release/versions/version-jobs.js';
 import { VersionOps } from '../release/versions/version-ops.js';
 import type { WeChatApi } from '../wechat/client/wechat-api.js';
 
@@ -50,6 +51,8 @@ export interface Release {
   auditService: AuditService;
   engine: JobEngine;
   versions: VersionOps;
+  /** Batch version actions in waves. */
+  versionJobs: VersionJobs;
   readVersions: ReturnType<typeof createVersionReader>;
   status: () => Promise<ReleaseStatus>;
   /** Every mini-program of the fleet (store and ledger, without revoked ones). */
@@ -103,7 +106,13 @@ export function wireRelease(w: ReleaseWiring): Release {
     onReleased: (appid) => engine.releasedByHand(appid),
     onRefreshed: (appid) => engine.applyAudit(appid),
   });
-  const versions = new VersionOps({ api, ledger, row: w.row });
+  const versions = new VersionOps({
+    api,
+    ledger,
+    row: w.row,
+    onReleased: (appid) => engine.releasedByHand(appid),
+  });
+  const versionJobs = new VersionJobs({ store, ops: versions, tasks, clock, logger, emit });
   let unsubscribe: (() => void) | null = null;
 
   return {
@@ -113,6 +122,7 @@ export function wireRelease(w: ReleaseWiring): Release {
     auditService,
     engine,
     versions,
+    versionJobs,
     readVersions: createVersionReader({ ledger, audits, store }),
     status: releaseStatus({ store, quota, clock }),
     fleet: () => fleetAppids(ledger, store.authorizers.data),
@@ -124,10 +134,12 @@ export function wireRelease(w: ReleaseWiring): Release {
     start() {
       unsubscribe = listenForAudits(w.pushBus, audits, store, logger);
       tasks.run('resuming jobs failed', () => engine.resumeAll());
+      tasks.run('resuming version jobs failed', () => versionJobs.resumeAll());
     },
     stop() {
       unsubscribe?.();
       engine.stop();
+      versionJobs.stop();
     },
   };
 }

@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { DeployJobSpec, JobDetail, JobView, RetryOptions } from '@contract/release';
 import { jobsApi } from '@renderer/api/jobs';
 import { notifyError } from '@renderer/errors/notify-error';
+import { notifySuccess } from '@renderer/errors/notify-success';
 import { debounce, upsert } from './debounce';
 
 export const useJobsStore = defineStore('jobs', () => {
@@ -55,10 +56,11 @@ export const useJobsStore = defineStore('jobs', () => {
     }
   }
 
-  async function act(action: () => Promise<JobView>): Promise<JobView | null> {
+  async function act(action: () => Promise<JobView>, done: string): Promise<JobView | null> {
     try {
       const job = await action();
       adopt(job);
+      notifySuccess(done);
       return job;
     } catch (error) {
       notifyError(error);
@@ -72,10 +74,11 @@ export const useJobsStore = defineStore('jobs', () => {
     start,
     open,
     close: () => (detail.value = null),
-    startDeploy: (spec: DeployJobSpec) => act(() => jobsApi.startDeploy(spec)),
-    pause: (id: string) => act(() => jobsApi.pause(id)),
-    resume: (id: string) => act(() => jobsApi.resume(id)),
-    cancel: (id: string) => act(() => jobsApi.cancel(id)),
-    retryFailed: (id: string, options?: RetryOptions) => act(() => jobsApi.retryFailed(id, options)),
+    startDeploy: (spec: DeployJobSpec) => act(() => jobsApi.startDeploy(spec), 'done.jobStarted'),
+    pause: (id: string) => act(() => jobsApi.pause(id), 'done.jobPaused'),
+    resume: (id: string) => act(() => jobsApi.resume(id), 'done.jobResumed'),
+    cancel: (id: string) => act(() => jobsApi.cancel(id), 'done.jobCancelled'),
+    retryFailed: (id: string, options?: RetryOptions) =>
+      act(() => jobsApi.retryFailed(id, options), 'done.jobRetrying'),
   };
 });

@@ -7,6 +7,7 @@ import { templatesApi } from '@renderer/api/templates';
 import { ApiError } from '@renderer/api/bridge';
 import { i18n } from '@renderer/i18n';
 import { notifyError } from '@renderer/errors/notify-error';
+import { notifySuccess } from '@renderer/errors/notify-success';
 import { debounce } from './debounce';
 
 /** WeChat's own page for the template library (open platform → 第三方平台 → 开发配置 → 模板库). */
@@ -34,11 +35,15 @@ export const useTemplatesStore = defineStore('templates', () => {
   const busy = ref(false);
   let started = false;
 
-  async function run(action: () => Promise<TemplateLibraryView | unknown>): Promise<boolean> {
+  async function run(
+    action: () => Promise<TemplateLibraryView | unknown>,
+    done?: (result: unknown) => [key: string, params?: Record<string, unknown>],
+  ): Promise<boolean> {
     busy.value = true;
     try {
-      await action();
+      const result = await action();
       library.value = await templatesApi.get();
+      if (done) notifySuccess(...done(result));
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.error.errcode === 48001) templateApisRefused();
@@ -65,7 +70,11 @@ export const useTemplatesStore = defineStore('templates', () => {
     busy,
     start,
     load,
-    sync: () => run(() => templatesApi.sync()),
+    sync: () =>
+      run(
+        () => templatesApi.sync(),
+        () => ['done.templatesSynced'],
+      ),
     addDraft: (draftId: number) =>
       run(async () => {
         const added: TemplateView = await templatesApi.addDraft(draftId);
@@ -73,7 +82,15 @@ export const useTemplatesStore = defineStore('templates', () => {
         if (added.alreadyInLibrary) ElMessage.info(t('templateNotice.already', { id: added.templateId }));
         else ElMessage.success(t('templateNotice.added', { id: added.templateId, version: added.userVersion }));
       }),
-    remove: (templateId: number) => run(() => templatesApi.remove(templateId)),
-    setDefault: (templateId: number) => run(() => templatesApi.setDefault(templateId)),
+    remove: (templateId: number) =>
+      run(
+        () => templatesApi.remove(templateId),
+        () => ['done.templateDeleted', { id: templateId }],
+      ),
+    setDefault: (templateId: number) =>
+      run(
+        () => templatesApi.setDefault(templateId),
+        () => ['done.defaultSet', { id: templateId }],
+      ),
   };
 });

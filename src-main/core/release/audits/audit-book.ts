@@ -1,4 +1,4 @@
-import { coded } from '@contract/codes';
+import { coded } from '../../../contract/codes.js';
 import type { EmitEvent } from '@contract/handlers';
 import type { AuditRow } from '@contract/release';
 import type { Clock } from '../../platform/clock/clock.js';

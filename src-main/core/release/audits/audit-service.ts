@@ -1,5 +1,5 @@
-import { coded } from '@contract/codes';
-import { CodedError } from '@contract/result';
+import { coded } from '../../../contract/codes.js';
+import { CodedError } from '../../../contract/result.js';
 import type { AuditQuotaView, AuditRow } from '@contract/release';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
