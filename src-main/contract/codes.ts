@@ -78,6 +78,9 @@ export const MESSAGE_CODES = [
   'another_version_under_audit',
   'privacy_interfaces_refused',
   'privacy_interfaces_missing',
+  'submit_profile_unfit',
+  'submit_profile_invalid',
+  'feedback_too_long',
   // Attention and notices.
   'attention_not_configured',
   'attention_relay_down',

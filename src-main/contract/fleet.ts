@@ -2,7 +2,7 @@
 import type { Coded } from './codes';
 
 export type AuthorizerStatus = 'authorized' | 'needs_reauth' | 'revoked';
-export type AuditState = 'none' | 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn';
+export type AuditState = 'none' | 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn' | 'released';
 
 export interface VersionView {
   templateId: number | null;

@@ -26,6 +26,8 @@ import type {
   VersionStateView,
   JobView,
   LedgerEntryView,
+  RetryOptions,
+  SubmitPreview,
   TemplateLibraryView,
   TemplateView,
 } from './release';
@@ -74,6 +76,8 @@ export interface InvokeMap {
   'extjson:get': Call<[templateId: number], ExtJsonConfig>;
   'extjson:save': Call<[ExtJsonConfig], ExtJsonConfig>;
   'extjson:preview': Call<[templateId: number, appids: string[]], ExtJsonPreview[]>;
+  /** The audit item each mini-program would be submitted with, checked against its get_category/get_page. */
+  'extjson:submitPreview': Call<[templateId: number, appids: string[]], SubmitPreview[]>;
 
   'ledger:list': Call<[appid: string], LedgerEntryView[]>;
 
@@ -110,7 +114,7 @@ export interface InvokeMap {
   'jobs:pause': Call<[id: string], JobView>;
   'jobs:resume': Call<[id: string], JobView>;
   'jobs:cancel': Call<[id: string], JobView>;
-  'jobs:retryFailed': Call<[id: string], JobView>;
+  'jobs:retryFailed': Call<[id: string, options?: RetryOptions], JobView>;
 }
 
 export interface EventMap {
@@ -157,6 +161,7 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'extjson:get': true,
   'extjson:save': true,
   'extjson:preview': true,
+  'extjson:submitPreview': true,
   'ledger:list': true,
   'audits:list': true,
   'audits:quota': true,

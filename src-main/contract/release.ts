@@ -17,6 +17,8 @@ export interface TemplateView {
   isDefault: boolean;
   /** Appids whose online or in-flight version is this template. */
   usedBy: string[];
+  /** addDraft found the draft already in the library and returned that template instead of adding a duplicate. */
+  alreadyInLibrary?: boolean;
 }
 
 export interface TemplateLibraryView {
@@ -32,11 +34,32 @@ export interface ExtJsonPreview {
   /** The ext_json string that would be sent. */
   extJson: string;
   errors: string[];
+  /** The same problems as codes (`extjson_*`) with their parameters, worded by the console. */
+  problems?: { code: string; params: Record<string, string | number> }[];
   /** Lines changed against what the mini-program runs now, unified-diff style. */
   diff: string[];
 }
 
-export type { ExtJsonConfig } from './schemas';
+export type { ExtJsonConfig, SubmitProfile, UgcDeclareInput } from './schemas';
+
+/** What submit_audit would send for one mini-program, built from WeChat's get_category/get_page. */
+export interface SubmitPreview {
+  appid: string;
+  /** The item_list entry, or null when it cannot be built. */
+  item: {
+    firstClass: string;
+    secondClass: string;
+    thirdClass?: string;
+    address?: string;
+    title?: string;
+    tag?: string;
+  } | null;
+  /** Codes of what is wrong (`submit_*`), each with its parameters. */
+  problems: { code: string; params: Record<string, string | number> }[];
+  /** The categories and pages the mini-program offers, for choosing. */
+  categories: { firstId: number; secondId: number; thirdId?: number; name: string }[];
+  pages: string[];
+}
 
 export type LedgerKind =
   | 'commit'
@@ -83,11 +106,15 @@ export type ItemState =
   | 'releasing'
   | 'released'
   | 'failed'
-  | 'cancelled';
+  | 'cancelled'
+  | 'skipped';
 
 export type JobStatus = 'queued' | 'running' | 'paused' | 'waiting_canary' | 'finished' | 'cancelled';
 
-export type { DeployJobSpec } from './schemas';
+export type { DeployJobSpec, RetryOptions } from './schemas';
+
+/** What "retry" does for an item: nothing, run the failed step again, commit again (ext_json changed), submit again. */
+export type RetryAction = 'none' | 'resume' | 'recommit' | 'resubmit';
 
 export interface JobItemView {
   appid: string;
@@ -97,6 +124,12 @@ export interface JobItemView {
   /** What failed; the renderer adds the fix (errcode catalogue, or the code's own fix text). */
   error: Coded | null;
   updatedAt: string;
+  /** A rejection's reason (sanitized HTML: text and `<br>` only). */
+  reason?: string | null;
+  /** Why the item was skipped, as a code (`skip_same_version`). */
+  skipReason?: string | null;
+  /** What retrying this item would do. */
+  retry?: RetryAction;
 }
 
 export interface JobView {
@@ -110,6 +143,8 @@ export interface JobView {
   updatedAt: string;
   counts: Partial<Record<ItemState, number>>;
   total: number;
+  /** Items a retry would act on (0: no retry to offer). */
+  retryable?: number;
 }
 
 export interface JobDetail extends JobView {
@@ -126,7 +161,7 @@ export interface AuditQuotaView {
 export interface AuditRow {
   appid: string;
   nickname: string;
-  state: 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn';
+  state: 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn' | 'released';
   auditId: number | null;
   userVersion: string | null;
   templateId: number | null;

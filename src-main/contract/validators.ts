@@ -36,6 +36,7 @@ const schemasMatchTheContract: { [C in InvokeChannel]: Same<z.infer<(typeof ARGS
   'extjson:get': true,
   'extjson:save': true,
   'extjson:preview': true,
+  'extjson:submitPreview': true,
   'ledger:list': true,
   'audits:list': true,
   'audits:quota': true,

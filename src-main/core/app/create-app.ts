@@ -244,6 +244,7 @@ async function wire(
       templates: release.templates,
       extJson: release.extJson,
       ledger,
+      api: wechat.api,
       emit,
       fleet: release.fleet,
     }),

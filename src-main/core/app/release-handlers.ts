@@ -57,11 +57,11 @@ export function createReleaseHandlers(services: {
     'versionJobs:cancel': (id) => versionJobs.cancel(id),
     'versionJobs:retryFailed': (id) => versionJobs.retryFailed(id),
     'jobs:list': async () => engine.list(),
-    'jobs:get': async (id) => engine.get(id),
+    'jobs:get': (id) => engine.detail(id),
     'jobs:startDeploy': (spec) => engine.start(spec),
     'jobs:pause': (id) => engine.pause(id),
     'jobs:resume': (id) => engine.resume(id),
     'jobs:cancel': (id) => engine.cancel(id),
-    'jobs:retryFailed': (id) => engine.retryFailed(id),
+    'jobs:retryFailed': (id, options) => engine.retryFailed(id, options),
   };
 }

@@ -71,12 +71,15 @@ export function wireRelease(w: ReleaseWiring): Release {
   const settings = releaseSettings(w.settings);
   const audits = new AuditBook({ store, tasks, ledger, emit, clock });
   const quota = new QuotaGuard(api, logger);
+  const extJson = createExtJsonService({ store, ledger, clock });
   const engine = new JobEngine({
     store,
     tasks,
     api,
     ledger,
     renderExtJson: (templateId, appid) => renderExtJson({ store }, templateId, appid),
+    submitProfile: (templateId, appid) => extJson.submitProfile(templateId, appid),
+    runningVersion: (appid) => foldVersions(ledger.entries(appid)).online,
     audits,
     quota,
     clock,
@@ -93,7 +96,6 @@ export function wireRelease(w: ReleaseWiring): Release {
     logger,
     pendingUse: (templateId) => engine.pendingUse(templateId),
   });
-  const extJson = createExtJsonService({ store, ledger, clock });
   const auditService = new AuditService({
     api,
     store,

@@ -77,6 +77,9 @@ export const codesEn: Record<MessageCode, string> = {
   privacy_interfaces_refused:
     'The code of mini-program {appid} uses privacy interfaces without declaration or permission (not declared in requiredPrivateInfos: {undeclared}; not granted: {ungranted}).',
   privacy_interfaces_missing: 'The code uses privacy APIs this mini-program has no permission for: {apis}.',
+  submit_profile_unfit: 'The submit profile does not fit this mini-program: {problems}.',
+  submit_profile_invalid: 'The submit profile of {whose} is invalid: {problems}.',
+  feedback_too_long: 'The feedback for the reviewer is longer than {max} characters.',
   attention_not_configured: 'Platform credentials or the relay are not configured (Settings).',
   attention_relay_down: 'The relay is not connected.',
   attention_stale_ticket: 'No fresh component_verify_ticket.',
@@ -176,6 +179,8 @@ export const codesEn: Record<MessageCode, string> = {
 };
 
 export const fixesEn: typeof fixesZh = {
+  submit_profile_unfit:
+    'Choose one of its own categories and pages in its submit profile (its drawer, or Templates → ext_json), then retry the failed items.',
   audit_rejected: 'Read the reason and screenshots (Audits), change the template or the content, and deploy again.',
   ext_json_invalid:
     'Fix the template ext_json or the merchant variables (Templates → ext_json), then retry the failed items.',

@@ -68,6 +68,9 @@ export const codesZh: Record<MessageCode, string> = {
   privacy_interfaces_refused:
     '小程序 {appid} 的代码使用了未声明或未获权限的隐私接口（未在 requiredPrivateInfos 中声明：{undeclared}；未获权限：{ungranted}）。',
   privacy_interfaces_missing: '代码使用了该小程序未获权限的隐私接口：{apis}。',
+  submit_profile_unfit: '提审信息与该小程序不符：{problems}。',
+  submit_profile_invalid: '{whose} 的提审信息有误：{problems}。',
+  feedback_too_long: '给审核人员的反馈超过 {max} 个字。',
   attention_not_configured: '第三方平台凭据或中继尚未配置（设置）。',
   attention_relay_down: '中继未连接。',
   attention_stale_ticket: '没有有效的 component_verify_ticket。',
@@ -160,6 +163,7 @@ export const codesZh: Record<MessageCode, string> = {
 
 /** What to do, for codes whose fix is not the errcode's own (those come from the catalogue). */
 export const fixesZh = {
+  submit_profile_unfit: '在它的提审信息中选择它自己的类目和页面（小程序详情，或模板库 → ext_json），然后重试失败项。',
   audit_rejected: '在「审核」中查看驳回原因和截图，修改模板或内容后重新部署。',
   ext_json_invalid: '在「模板库 → ext_json」中修正模板 ext_json 或商家变量，然后重试失败项。',
   another_version_under_audit: '等待该审核结束或在「审核」中撤回，然后重试失败项。',

@@ -19,6 +19,7 @@ export const useAuditsStore = defineStore('audits', () => {
       rejected: [],
       passed: [],
       withdrawn: [],
+      released: [],
     };
     for (const row of rows.value) groups[row.state].push(row);
     return groups;

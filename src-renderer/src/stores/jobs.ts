@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { DeployJobSpec, JobDetail, JobView } from '@contract/release';
+import type { DeployJobSpec, JobDetail, JobView, RetryOptions } from '@contract/release';
 import { jobsApi } from '@renderer/api/jobs';
 import { notifyError } from '@renderer/errors/notify-error';
 import { notifySuccess } from '@renderer/errors/notify-success';
@@ -22,8 +22,10 @@ export const useJobsStore = defineStore('jobs', () => {
 
   const adopt = (job: JobView): void => {
     pushedDuringLoad?.push(job);
-    jobs.value = upsert(jobs.value, job, sameJob);
+    // The job open in the drawer takes its row from the same snapshot as its items, so its status never runs ahead
+    // of the items it summarises (a job "finished" while its items still say "releasing").
     if (detail.value?.id === job.id) refreshDetail();
+    else jobs.value = upsert(jobs.value, job, sameJob);
   };
 
   async function start(): Promise<void> {
@@ -45,7 +47,10 @@ export const useJobsStore = defineStore('jobs', () => {
 
   async function open(id: string): Promise<void> {
     try {
-      detail.value = await jobsApi.get(id);
+      const fresh = await jobsApi.get(id);
+      detail.value = fresh;
+      const { items: _items, ...row } = fresh;
+      jobs.value = upsert(jobs.value, row, sameJob);
     } catch (error) {
       notifyError(error);
     }
@@ -73,6 +78,7 @@ export const useJobsStore = defineStore('jobs', () => {
     pause: (id: string) => act(() => jobsApi.pause(id), 'done.jobPaused'),
     resume: (id: string) => act(() => jobsApi.resume(id), 'done.jobResumed'),
     cancel: (id: string) => act(() => jobsApi.cancel(id), 'done.jobCancelled'),
-    retryFailed: (id: string) => act(() => jobsApi.retryFailed(id), 'done.jobRetrying'),
+    retryFailed: (id: string, options?: RetryOptions) =>
+      act(() => jobsApi.retryFailed(id, options), 'done.jobRetrying'),
   };
 });

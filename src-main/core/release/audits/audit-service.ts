@@ -140,6 +140,7 @@ export class AuditService {
         detail: coded('ledger_by_hand'),
       }),
     );
+    this.deps.audits.released(appid);
     this.deps.onReleased(appid);
     return this.rowOf(appid);
   }
