@@ -61,6 +61,7 @@ it('rolls back to a chosen version, releases in gray steps, closes and reopens s
   expect(full.gray).toBeNull();
   expect(full.online?.userVersion).toBe('1.3.0');
   expect((await fx.h.api.getVersionInfo(appid)).release_info?.release_version).toBe('1.3.0');
+  expect((await fx.handlers['audits:list']()).find((r) => r.appid === appid)?.state).toBe('released');
 
   const closed = await fx.handlers['versions:setVisit'](appid, 'close');
   expect(closed.service).toBe('closed');
