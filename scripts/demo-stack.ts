@@ -2,6 +2,7 @@
  * Simulator + relay + console host on loopback, wired together the way an agency wires WeChat, its relay and its
  * desktop. Used by `npm run demo`, the end-to-end tests and the renderer benchmark.
  */
+import type { Result } from '../src-main/contract/result';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -91,6 +92,8 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       wechatTokens: [wechatToken],
       publicUrl: relayUrl,
       tunnel: { allow: [`127.0.0.1:${simPort}`] },
+      // The simulator's clock can be moved forward (control API): its pushes are signed with that clock.
+      push: { timestampToleranceMs: Number.MAX_SAFE_INTEGER },
     });
     cleanups.push(() => relay.stop());
 
@@ -124,9 +127,9 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     cleanups.push(() => host.close());
 
     if (options.prewire) {
-      const must = async (result: Promise<{ ok: boolean; error?: { message: string } }>): Promise<void> => {
+      const must = async (result: Promise<Result<unknown>>): Promise<void> => {
         const outcome = await result;
-        if (!outcome.ok) throw new Error(`pre-wiring the demo profile failed: ${outcome.error?.message ?? ''}`);
+        if (!outcome.ok) throw new Error(`pre-wiring the demo profile failed: ${JSON.stringify(outcome.error)}`);
       };
       await must(
         host.invoke('settings:savePlatform', {

@@ -1,3 +1,4 @@
+import { toContractError } from '@contract/dispatch';
 import { app } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import type { App } from '@core/app/create-app';
 import { createApp } from '@core/app/create-app';
 import { hostConfig } from '@core/app/host-config';
 import { keytarKeychain } from '@core/platform/vault/keytar-keychain';
+import { createCoreSlot } from './core-slot';
 import { createExternalLinkOpener } from './external-link-opener';
 import { registerHandlers } from './handlers';
 import { notify } from './notifier';
@@ -20,14 +22,16 @@ import { createMainWindow } from './window-factory';
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let window: BrowserWindow | null = null;
-let core: App | null = null;
+const slot = createCoreSlot<App>();
 let updates: Updates | null = null;
 
 const emit: EmitEvent = (channel, payload) => {
   if (window !== null && !window.isDestroyed()) window.webContents.send(channel, payload);
-  if (channel === 'app:notice') notify(payload as Parameters<typeof notify>[0]);
+  if (channel === 'app:notice')
+    notify(payload as Parameters<typeof notify>[0], slot.current()?.services.store.settings.data.locale ?? 'zh-CN');
 };
 const logError = (message: string, error: unknown): void => {
+  const core = slot.current();
   if (core !== null) core.services.logger.error(message, { error });
   else console.error(message, error);
 };
@@ -43,22 +47,22 @@ async function openCore(): Promise<App> {
   return createApp(config, { keychain: keytarKeychain(), emit, crashes: process });
 }
 
-// Quitting waits for the core: background work drained, every change durable, the log closed.
+// Quitting waits for the core — even one still opening or starting: background work drained, every change durable,
+// the log closed.
 installQuitSequence(app, {
   stopCore: async () => {
     updates?.stop();
-    await core?.stop();
+    await slot.stop();
   },
   onError: (error) => logError('wxfleet did not stop cleanly', error),
 });
 
 app.whenReady().then(async () => {
   let failure: unknown = null;
-  try {
-    core = await openCore();
-  } catch (error) {
+  const core = await slot.open(openCore).catch((error: unknown) => {
     failure = error;
-  }
+    return null;
+  });
   const appDir = app.getAppPath();
   const source = resolveRendererSource({
     isPackaged: app.isPackaged,
@@ -88,9 +92,9 @@ app.whenReady().then(async () => {
   });
   // A profile that would not open (no keychain, unreadable secrets) is said in the window, in its words.
   if (core === null) {
-    const message = failure instanceof Error ? failure.message : String(failure);
-    main.webContents.once('did-finish-load', () => emit('app:error', { message }));
-  } else await core.start();
+    const error = toContractError(failure);
+    main.webContents.once('did-finish-load', () => emit('app:error', error));
+  } else await slot.run((opened) => opened.start());
 
   app.on('second-instance', () => {
     if (main.isMinimized()) main.restore();

@@ -1,3 +1,6 @@
+import { coded } from '../../contract/codes.js';
+import { CodedError } from '../../contract/result.js';
+import { readCodedOrNull } from '../platform/store/stored-text.js';
 import type { AuthorizerDetail, AuthorizerFilter, AuthorizerRow } from '../../contract/fleet.js';
 import type { EmitEvent } from '../../contract/handlers.js';
 import { blankExtra } from '../platform/store/authorizer-extras-aggregate.js';
@@ -37,7 +40,7 @@ export function createAuthorizerViews(deps: AuthorizerViewDeps): AuthorizerViews
       userName: rec.userName,
       principal: rec.principal,
       status: rec.status,
-      statusReason: rec.statusReason,
+      statusReason: readCodedOrNull(rec.statusReason),
       canManageCode: rec.funcInfo.includes(18),
       tags: [...(store.authorizerExtras.data.byAppid[rec.appid]?.tags ?? [])],
       online,
@@ -49,7 +52,8 @@ export function createAuthorizerViews(deps: AuthorizerViewDeps): AuthorizerViews
 
   const record = (appid: string): AuthorizerRecord => {
     const rec = store.authorizers.data.byAppid[appid];
-    if (rec === undefined) throw new Error(`Unknown mini-program ${appid.slice(0, 64)}.`);
+    if (rec === undefined)
+      throw new CodedError('invalid_argument', coded('unknown_mini_program', { appid: appid.slice(0, 64) }));
     return rec;
   };
 

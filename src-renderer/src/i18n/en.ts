@@ -1,6 +1,26 @@
+import { codesEn, fixesEn } from './codes.en';
 import type zhCN from './zh-CN';
 
 const en: typeof zhCN = {
+  codes: codesEn,
+  fixes: fixesEn,
+  fieldNames: {
+    templateId: 'template',
+    appids: 'mini-programs',
+    userVersion: 'version',
+    canary: 'canary size',
+    concurrency: 'concurrency',
+    stopTheLine: 'stop-the-line threshold',
+    auditBudget: 'audit budget',
+  },
+  values: {
+    backup: 'the backup',
+    defaults: 'defaults',
+    month: 'month',
+    day: 'day',
+    online: 'online',
+    experience: 'experience',
+  },
   app: { title: 'wxfleet mini-program fleet console', demo: 'Demo', light: 'Light', dark: 'Dark' },
   nav: {
     overview: 'Overview',
@@ -28,6 +48,7 @@ const en: typeof zhCN = {
   },
   errors: {
     wechatTitle: 'WeChat error {errcode}',
+    errcode: 'errcode {errcode}: ',
     invalid_argument: { title: 'Invalid input', advice: 'Check what you entered and try again.' },
     untrusted_sender: {
       title: 'Request refused',
@@ -288,6 +309,15 @@ const en: typeof zhCN = {
     tunnel: 'Egress tunnel',
     ticket: 'Verify ticket',
     component_token: 'Component token',
+  },
+  loginNeeded: {
+    title: 'Login needed',
+    none: 'This browser console opens only in a browser that used a login link.',
+    invalid: 'This login link no longer works: a link is valid for a few minutes and only once.',
+    expired: 'Your login has expired. Log in again with a new login link.',
+    how: 'On the computer running the console, run this command for a new login link, then open it in this browser:',
+    profile:
+      'Without options it looks for the default profile’s console, then the demo’s (npm run demo); for another profile add --profile-dir and --profile (the demo also prints its full command when it starts).',
   },
 };
 

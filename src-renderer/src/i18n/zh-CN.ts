@@ -1,4 +1,25 @@
+import { codesZh, fixesZh } from './codes.zh-CN';
+
 export default {
+  codes: codesZh,
+  fixes: fixesZh,
+  fieldNames: {
+    templateId: '模板',
+    appids: '小程序',
+    userVersion: '版本号',
+    canary: '灰度数量',
+    concurrency: '并发数',
+    stopTheLine: '失败暂停阈值',
+    auditBudget: '审核额度',
+  },
+  values: {
+    backup: '备份',
+    defaults: '默认值',
+    month: '每月',
+    day: '每天',
+    online: '线上',
+    experience: '体验',
+  },
   app: { title: 'wxfleet 小程序舰队控制台', demo: '演示模式', light: '浅色', dark: '深色' },
   nav: {
     overview: '总览',
@@ -26,6 +47,7 @@ export default {
   },
   errors: {
     wechatTitle: '微信接口错误 {errcode}',
+    errcode: '错误码 {errcode}：',
     invalid_argument: { title: '参数无效', advice: '请检查填写的内容后重试。' },
     untrusted_sender: { title: '请求被拒绝', advice: '请求并非来自本应用窗口。请重新打开控制台。' },
     not_configured: { title: '尚未配置', advice: '请先在「设置」中填写第三方平台凭据和中继信息。' },
@@ -267,5 +289,14 @@ export default {
     tunnel: '出口隧道',
     ticket: '验证票据',
     component_token: '平台令牌',
+  },
+  loginNeeded: {
+    title: '需要登录',
+    none: '这个浏览器控制台只对用登录链接打开的浏览器开放。',
+    invalid: '这个登录链接已失效：链接在几分钟内有效，而且只能使用一次。',
+    expired: '登录已过期，请用新的登录链接重新登录。',
+    how: '在运行控制台的电脑上执行下面的命令，获取一个新的登录链接，然后在本浏览器中打开它：',
+    profile:
+      '不加参数时，命令依次查找默认配置档和演示（npm run demo）的控制台；其他配置档请加上 --profile-dir 和 --profile（演示启动时也会打印完整命令）。',
   },
 };

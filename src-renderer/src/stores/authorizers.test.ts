@@ -96,7 +96,9 @@ describe('authorizers store', () => {
 
   it('hands failures to the error presenter instead of throwing into the page', async () => {
     i18n.global.locale.value = 'en';
-    installFakeBridge({ 'authorizers:list': () => err('relay_unreachable', 'relay down') });
+    installFakeBridge({
+      'authorizers:list': () => err('relay_unreachable', { code: 'relay_tunnel_failed', params: { endpoint: 'x' } }),
+    });
     const store = useAuthorizersStore();
 
     await expect(store.start()).resolves.toBeUndefined();
@@ -105,7 +107,7 @@ describe('authorizers store', () => {
     expect(store.rows).toEqual([]);
     expect(errorNotices()).toHaveLength(1);
     expect(errorNotices()[0]).toContain('Relay unreachable');
-    expect(errorNotices()[0]).toContain('relay down');
+    expect(errorNotices()[0]).toContain('The call through the relay tunnel failed (x).');
   });
 
   it('filters and searches 5,000 rows on every field the toolbar offers', async () => {

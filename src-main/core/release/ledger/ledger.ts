@@ -1,3 +1,4 @@
+import { readCodedOrNull, storeCoded } from '../../platform/store/stored-text.js';
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LedgerEntryView } from '@contract/release';
@@ -44,7 +45,7 @@ type Pending = { entry: StoredEntry | null; ext: { hash: string; text: string } 
 
 export function toView(e: StoredEntry): LedgerEntryView {
   const { seq: _seq, side: _side, ...view } = e;
-  return { ...view, screenshots: [...e.screenshots] };
+  return { ...view, detail: readCodedOrNull(e.detail), screenshots: [...e.screenshots] };
 }
 
 export async function openLedger(deps: LedgerDeps): Promise<Ledger> {
@@ -149,7 +150,7 @@ export async function openLedger(deps: LedgerDeps): Promise<Ledger> {
         reason: input.reason === null ? null : sanitizeReason(input.reason),
         screenshots: [...input.screenshots],
         jobId: input.jobId,
-        detail: input.detail,
+        detail: input.detail === null ? null : storeCoded(input.detail),
         side: input.side ?? null,
       };
       const ext = extJson === null || entry.extJsonHash === null ? null : { hash: entry.extJsonHash, text: extJson };

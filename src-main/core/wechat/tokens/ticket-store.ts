@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import { CodedError } from '../../../contract/result.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Logger } from '../../platform/log/logger.js';
 import type { TicketSecret } from '../../platform/vault/secret-names.js';
@@ -22,7 +24,7 @@ export interface TicketStoreDeps {
 }
 
 export interface TicketStore {
-  /** Keeps `value` if it is newer than the stored ticket; durable when resolved. */
+  /** Keeps `value` if it is newer than the stored ticket (`receivedAt`: its CreateTime in ms); durable when resolved. */
   put(value: string, receivedAt: number): Promise<void>;
   /** The latest ticket if still fresh. */
   current(): TicketSecret | undefined;
@@ -52,7 +54,7 @@ export function createTicketStore(deps: TicketStoreDeps): TicketStore {
     if (clock.now() - lastStartPush < (deps.startPushIntervalMs ?? 60_000)) return;
     lastStartPush = clock.now();
     const secret = vault.get('component.appsecret');
-    if (!secret) throw new Error('The component appsecret is not set (Settings → Platform).');
+    if (!secret) throw new CodedError('not_configured', coded('appsecret_not_set'));
     logger.info('no fresh ticket; asking WeChat to push one');
     await deps.http.call(
       'apiStartPushTicket',
@@ -66,7 +68,10 @@ export function createTicketStore(deps: TicketStoreDeps): TicketStore {
   return {
     async put(value, receivedAt) {
       const stored = vault.get('component.ticket');
-      if (stored && stored.receivedAt > receivedAt) return;
+      // An older ticket never replaces the current one, and the current one replayed as it was (same CreateTime)
+      // changes nothing, in particular not WeChat's verdict that it is invalid. The same value pushed anew is newer.
+      if (stored && (stored.receivedAt > receivedAt || (stored.receivedAt === receivedAt && stored.value === value)))
+        return;
       await vault.set('component.ticket', { value, receivedAt });
       rejected.delete(value);
       const ready = waiters;
