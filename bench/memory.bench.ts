@@ -42,6 +42,8 @@ async function bundle(dir: string): Promise<string> {
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // The @contract/… and @core/… aliases of the sources.
+    tsconfig: fileURLToPath(new URL('../tsconfig.test.json', import.meta.url)),
     logLevel: 'warning',
   });
   return join(dir, 'release-memory-run.mjs');
