@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'out/**', 'coverage/**', 'test-artifacts/**', 'bench/results.json'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'out/**',
+      'coverage/**',
+      'test-artifacts/**',
+      'bench/results.json',
+      '.bench-memory-*/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { BenchRow } from './bench-row.js';
 
-const SIZES = [1_000, 10_000];
+// WXFLEET_BENCH_MEMORY_SIZES=10000 measures one size alone (a 10,000-app job takes many minutes on a busy machine).
+const SIZES = (process.env.WXFLEET_BENCH_MEMORY_SIZES ?? '1000,10000').split(',').map(Number);
 const GOALS: Record<number, string> = { 1_000: '≤ 150 MiB', 10_000: '≤ 300 MiB' };
 const CHILD = fileURLToPath(new URL('./release-memory-run.ts', import.meta.url));
 const JOB = fileURLToPath(new URL('./release-memory-job.ts', import.meta.url));
@@ -41,6 +42,8 @@ async function bundle(dir: string): Promise<string> {
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // The @contract/… and @core/… aliases of the sources.
+    tsconfig: fileURLToPath(new URL('../tsconfig.test.json', import.meta.url)),
     logLevel: 'warning',
   });
   return join(dir, 'release-memory-run.mjs');
@@ -67,7 +70,11 @@ export async function run(): Promise<BenchRow[]> {
   const dir = await mkdtemp(join(fileURLToPath(new URL('..', import.meta.url)), '.bench-memory-'));
   try {
     const script = await bundle(dir);
-    for (const size of SIZES) rows.push(...toRows(size, await measure(script, size)));
+    for (const size of SIZES) {
+      const measured = await measure(script, size);
+      process.stderr.write(`memory: ${JSON.stringify(measured)}\n`);
+      rows.push(...toRows(size, measured));
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` runs every bench file; `npm run bench -- crypto renderer` runs the files whose names contain one of
- * the words. Rows of files not run this time are kept in `bench/results.json` with the record of the run that made
- * them, so a partial run never hides the rest; each run records its date and the machine's load average at start and
+ * the words. Rows not measured this time are kept in `bench/results.json` with the record of the run that made them,
+ * so a partial run never hides the rest; each run records its date and the machine's load average at start and
  * end, so a busy run is visible beside its figures.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -88,7 +88,9 @@ console.log(
 );
 
 const previous = await previousResults();
-const keptRows = previous.rows.filter((row) => !files.includes(row.file));
+// A row this run measured again replaces its earlier figure; every other row stays, with the run that made it.
+const freshNames = new Set(fresh.map((row) => row.name));
+const keptRows = previous.rows.filter((row) => !freshNames.has(row.name));
 const keptRuns = [...new Set(keptRows.map((row) => row.run))].sort((a, b) => a - b);
 const results: Results = {
   runs: [...keptRuns.map((index) => previous.runs[index]!), run],

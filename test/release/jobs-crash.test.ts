@@ -21,7 +21,8 @@ function run(env: Record<string, string>): { proc: ChildProcess; exited: Promise
   let out = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', CHILD], {
     cwd: join(import.meta.dirname, '../..'),
-    env: { ...process.env, ...env },
+    // The test tsconfig's paths: core imports @contract/… values, which plain tsx cannot resolve.
+    env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.test.json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));

@@ -31,6 +31,8 @@ export const useAuthorizersStore = defineStore('authorizers', () => {
   // flight shares it; a change announced while one is in flight takes another snapshot once it is done.
   let inFlight: Promise<void> | null = null;
   let changedMeanwhile = false;
+  /** A snapshot arrived since the subscription started: the change events keep it current from then on. */
+  let current = false;
 
   function load(): Promise<void> {
     inFlight ??= snapshot().finally(() => {
@@ -47,6 +49,7 @@ export const useAuthorizersStore = defineStore('authorizers', () => {
     loading.value = true;
     try {
       rows.value = await authorizersApi.list({});
+      current = true;
       const known = new Set(rows.value.map((r) => r.appid));
       selected.value = new Set([...selected.value].filter((appid) => known.has(appid)));
     } catch (error) {
@@ -62,11 +65,13 @@ export const useAuthorizersStore = defineStore('authorizers', () => {
     if (detail.value) void open(detail.value.appid);
   }, 300);
 
+  /** Subscribes and takes the first snapshot; later pages reuse it, kept current by the change events. */
   async function start(): Promise<void> {
     if (!started) {
       started = true;
       authorizersApi.onChanged(reload);
     }
+    if (current && !inFlight) return;
     await load();
   }
 
