@@ -17,6 +17,7 @@ const CODES: readonly ErrorCode[] = [
   'keychain_unavailable',
   'wechat_error',
   'relay_unreachable',
+  'not_ready',
   'internal',
 ];
 

@@ -1,4 +1,6 @@
 /** Mini-programs (authorizers), invitations and the overview. */
+import type { ReadinessKey, ReadinessSummary } from './readiness';
+
 export type AuthorizerStatus = 'authorized' | 'needs_reauth' | 'revoked';
 export type AuditState = 'none' | 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn';
 
@@ -25,6 +27,8 @@ export interface AuthorizerRow {
   /** Not on the default (target) template, or behind its latest version. */
   drift: boolean;
   updatedAt: string;
+  /** What still holds the mini-program back from audit or release; null before the first read. */
+  readiness?: ReadinessSummary | null;
 }
 
 export interface AuthorizerDetail extends AuthorizerRow {
@@ -45,6 +49,8 @@ export interface AuthorizerFilter {
   templateId?: number;
   tag?: string;
   drift?: boolean;
+  /** Only mini-programs held back by this readiness item (or by any, `any`). */
+  notReady?: ReadinessKey | 'any';
 }
 
 export type InvitationStatus = 'pending' | 'done' | 'revoked';

@@ -22,6 +22,15 @@ import type {
   TemplateLibraryView,
   TemplateView,
 } from './release';
+import type {
+  CategoryOption,
+  FixRequest,
+  FixResult,
+  IcpStatusView,
+  PreflightView,
+  ReadinessProfile,
+  ReadinessView,
+} from './readiness';
 import type { ConnectionReport, PlatformInput, PreferencesInput, RelayInput, SettingsView } from './settings';
 
 export interface AppInfo {
@@ -89,6 +98,21 @@ export interface InvokeMap {
   'jobs:resume': Call<[id: string], JobView>;
   'jobs:cancel': Call<[id: string], JobView>;
   'jobs:retryFailed': Call<[id: string], JobView>;
+
+  /** The last readiness read of a mini-program (what WeChat checks before audit and release). */
+  'readiness:get': Call<[appid: string], ReadinessView>;
+  /** Reads WeChat again for the given mini-programs, or every authorized one (null). */
+  'readiness:refresh': Call<[appids: string[] | null], ReadinessView[]>;
+  'readiness:profile': Call<[], ReadinessProfile>;
+  'readiness:saveProfile': Call<[ReadinessProfile], ReadinessProfile>;
+  'readiness:fix': Call<[FixRequest], FixResult[]>;
+  /** Every fix the console can make from the profile, for each mini-program. */
+  'readiness:fixAll': Call<[appids: string[]], FixResult[]>;
+  /** Which mini-programs a deploy would send to audit, and which it holds back and why. */
+  'readiness:preflight': Call<[{ appids: string[]; autoRelease: boolean }], PreflightView>;
+  'readiness:icp': Call<[appid: string], IcpStatusView>;
+  /** Categories this mini-program may add (second level). */
+  'readiness:categories': Call<[appid: string], CategoryOption[]>;
 }
 
 export interface EventMap {
@@ -153,6 +177,15 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'jobs:resume': true,
   'jobs:cancel': true,
   'jobs:retryFailed': true,
+  'readiness:get': true,
+  'readiness:refresh': true,
+  'readiness:profile': true,
+  'readiness:saveProfile': true,
+  'readiness:fix': true,
+  'readiness:fixAll': true,
+  'readiness:preflight': true,
+  'readiness:icp': true,
+  'readiness:categories': true,
 };
 
 const eventChannels: Record<EventChannel, true> = {

@@ -1,4 +1,6 @@
 /** Templates, ext_json, the per-mini-program pipeline, audits, jobs and the version ledger. */
+import type { HeldOutView } from './readiness';
+
 export interface DraftView {
   draftId: number;
   userVersion: string;
@@ -54,7 +56,9 @@ export type LedgerKind =
   | 'revert_gray'
   | 'revert'
   | 'visit_status'
-  | 'reconciled';
+  | 'reconciled'
+  /** A readiness fix written to WeChat (privacy guide, domains, category, basic info, testers); `detail` says what. */
+  | 'merchant_setting';
 
 export interface LedgerEntryView {
   id: string;
@@ -125,6 +129,8 @@ export interface JobView {
   updatedAt: string;
   counts: Partial<Record<ItemState, number>>;
   total: number;
+  /** Mini-programs the pre-flight left out of the job (not ready), with why. */
+  heldOut?: HeldOutView[];
 }
 
 export interface JobDetail extends JobView {

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'keychain_unavailable'
   | 'wechat_error'
   | 'relay_unreachable'
+  /** A deploy where no mini-program passed the readiness pre-flight; the message lists them and their items. */
+  | 'not_ready'
   | 'internal';
 
 export interface ContractError {

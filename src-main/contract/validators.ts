@@ -3,6 +3,7 @@
  * side effect; anything not described by the contract (extra arguments, unknown keys, wrong types) is refused.
  */
 import type { InvokeChannel, InvokeMap } from './ipc';
+import { READINESS_KEYS } from './readiness';
 
 export type ArgsCheck<C extends InvokeChannel> = (args: unknown[]) => args is InvokeMap[C]['args'];
 type Check = (value: unknown) => boolean;
@@ -94,6 +95,7 @@ const authorizerFilter = shape(
     templateId,
     tag: str(64),
     drift: bool,
+    notReady: oneOf('any', ...READINESS_KEYS),
   },
 );
 const extJsonConfig = shape({
@@ -117,6 +119,41 @@ const deployJobSpec = shape(
   },
   { concurrency: int(1, 64), stopTheLine: num(0, 1), auditBudget: int(0, 100_000) },
 );
+
+const appids = (v: unknown): boolean => arrayOf(appid, MAX_APPIDS)(v) && (v as unknown[]).length > 0;
+const domainList = arrayOf(str(300), 200);
+const ownerFields = {
+  contactPhone: str(64),
+  contactEmail: str(200),
+  contactWeixin: str(64),
+  noticeMethod: str(200),
+  storePeriod: str(200),
+  storeRegion: int(0, 100_000),
+};
+const readinessProfile = shape({
+  guide: shape({
+    purposes: arrayOf(shape({ privacyKey: nonEmpty(64), text: str(500) }), 100),
+    owner: shape(ownerFields),
+  }),
+  merchantOwners: (v) =>
+    isRecord(v) &&
+    Object.keys(v).length <= MAX_APPIDS &&
+    Object.entries(v).every(([key, value]) => appid(key) && shape({}, ownerFields)(value)),
+  domains: shape({
+    requestdomain: domainList,
+    wsrequestdomain: domainList,
+    uploaddomain: domainList,
+    downloaddomain: domainList,
+    webviewdomain: domainList,
+  }),
+  interfaceReasons: stringMap(50),
+});
+const fixRequest: Check = (v) =>
+  shape({ action: oneOf('apply_privacy_guide', 'apply_privacy_interfaces', 'apply_domains'), appids })(v) ||
+  shape({ action: oneOf('add_category'), appids }, { first: int(0, 1e9), second: int(0, 1e9) })(v) ||
+  shape({ action: oneOf('set_basic_info'), appids }, { signature: str(120), nickname: str(64) })(v) ||
+  shape({ action: oneOf('bind_tester'), appids, wechatid: nonEmpty(64) })(v) ||
+  shape({ action: oneOf('unbind_tester'), appids, userstr: nonEmpty(128) })(v);
 
 export const VALIDATORS: { [C in InvokeChannel]: ArgsCheck<C> } = {
   'app:info': args(),
@@ -162,6 +199,15 @@ export const VALIDATORS: { [C in InvokeChannel]: ArgsCheck<C> } = {
   'jobs:resume': args(id),
   'jobs:cancel': args(id),
   'jobs:retryFailed': args(id),
+  'readiness:get': args(appid),
+  'readiness:refresh': args(nullable(appids)),
+  'readiness:profile': args(),
+  'readiness:saveProfile': args(readinessProfile),
+  'readiness:fix': args(fixRequest),
+  'readiness:fixAll': args(appids),
+  'readiness:preflight': args(shape({ appids, autoRelease: bool })),
+  'readiness:icp': args(appid),
+  'readiness:categories': args(appid),
 };
 
 export function validateArgs<C extends InvokeChannel>(channel: C, values: unknown[]): values is InvokeMap[C]['args'] {

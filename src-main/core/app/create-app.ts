@@ -28,6 +28,11 @@ import { createTaskGroup } from '../platform/tasks/task-group.js';
 import type { Keychain } from '../platform/vault/keychain.js';
 import type { Vault } from '../platform/vault/vault.js';
 import { openVault } from '../platform/vault/vault.js';
+import type { ReadinessFixer } from '../readiness/readiness-fixer.js';
+import { createReadinessFixer } from '../readiness/readiness-fixer.js';
+import { refreshOnPushes } from '../readiness/readiness-pushes.js';
+import type { ReadinessService } from '../readiness/readiness-service.js';
+import { createReadinessService } from '../readiness/readiness-service.js';
 import { cryptProvider } from '../relay/link/crypt-provider.js';
 import type { RelayRunner } from '../relay/link/relay-runner.js';
 import { createRelayRunner } from '../relay/link/relay-runner.js';
@@ -45,6 +50,7 @@ import { coreHandlers } from './core-handlers.js';
 import type { CrashSource } from './crash-watch.js';
 import { watchCrashes } from './crash-watch.js';
 import { fleetChanges } from './fleet-changes.js';
+import { createReadinessHandlers, deployWithPreflight, withHeldOut } from './readiness-handlers.js';
 import { createReleaseHandlers } from './release-handlers.js';
 import { createTemplateHandlers } from './template-handlers.js';
 import type { Release } from './wire-release.js';
@@ -76,6 +82,8 @@ export interface AppServices {
   onboarding: Onboarding;
   fleet: AuthorizerViews;
   release: Release;
+  readiness: ReadinessService;
+  fixer: ReadinessFixer;
   settings: SettingsService;
 }
 
@@ -194,12 +202,22 @@ async function wire(
     random: adapters.random ?? Math.random,
     row: (appid) => fleet.row(appid),
   });
+  const readiness = createReadinessService({ store, api: wechat.api, clock, logger, emit });
+  const fixer = createReadinessFixer({
+    api: wechat.api,
+    store,
+    readiness,
+    ledger,
+    logger,
+    mpHome: config.wechat.baseUrl ?? 'https://mp.weixin.qq.com/',
+  });
   const fleet = createAuthorizerViews({
     store,
     emit,
     versions: release.readVersions,
     wechatSettings: wechatSettingsReader(wechat.api, logger),
     extVariables: release.extVariables,
+    readiness: (appid) => readiness.summary(appid),
   });
   const settings = createSettingsService({
     store,
@@ -241,13 +259,17 @@ async function wire(
       fleet: release.fleet,
     }),
     ...createReleaseHandlers({ audits: release.auditService, engine: release.engine, versions: release.versions }),
+    ...createReadinessHandlers({ readiness, fixer, api: wechat.api }),
   };
+  withReadiness(handlers, { readiness, store, tasks, release });
 
   let stopWatching: (() => void) | null = null;
+  let stopReadinessPushes: (() => void) | null = null;
   let stopped: Promise<void> | null = null;
   const stop = async (): Promise<void> => {
     await relay.stop();
     release.stop();
+    stopReadinessPushes?.();
     await tasks.drain();
     changes.stop();
     await store.flush();
@@ -270,6 +292,8 @@ async function wire(
     onboarding,
     fleet,
     release,
+    readiness,
+    fixer,
     settings,
   };
   return {
@@ -285,6 +309,7 @@ async function wire(
       }
       // Audit pushes are listened for before the relay can deliver the first one.
       release.start();
+      stopReadinessPushes = refreshOnPushes(pushBus, { readiness, store, tasks, logger });
       await relay.sync();
       logger.info('wxfleet started', {
         profile: config.profile,
@@ -293,4 +318,34 @@ async function wire(
     },
     stop: () => (stopped ??= stop()),
   };
+}
+
+/**
+ * Readiness around the channels that need it: a sync re-reads readiness in the background, a deploy runs the
+ * pre-flight first, and job views list the mini-programs the pre-flight left out.
+ */
+function withReadiness(
+  handlers: InvokeHandlers,
+  s: { readiness: ReadinessService; store: Store; tasks: TaskGroup; release: Release },
+): void {
+  const { readiness, store, tasks, release } = s;
+  const sync = handlers['authorizers:sync'];
+  handlers['authorizers:sync'] = async (appid) => {
+    const rows = await sync(appid);
+    tasks.run('readiness refresh after a sync failed', () => readiness.refreshMany(appid === null ? null : [appid]));
+    return rows;
+  };
+  const get = handlers['jobs:get'];
+  const list = handlers['jobs:list'];
+  handlers['jobs:get'] = async (id) => {
+    const job = await get(id);
+    return { ...job, ...withHeldOut(store, job) };
+  };
+  handlers['jobs:list'] = async () => (await list()).map((j) => withHeldOut(store, j));
+  handlers['jobs:startDeploy'] = deployWithPreflight({
+    readiness,
+    store,
+    start: (spec) => release.engine.start(spec),
+    get: async (id) => withHeldOut(store, release.engine.get(id)),
+  });
 }

@@ -49,6 +49,10 @@ const en: typeof zhCN = {
       title: 'Relay unreachable',
       advice: 'Check the relay URL, device token and network, then run the connection test in Settings.',
     },
+    not_ready: {
+      title: 'No mini-program is ready for audit',
+      advice: 'These mini-programs are not ready: fix them under Mini-programs → Readiness, then deploy again.',
+    },
     internal: {
       title: 'Internal error',
       advice: 'Try again; if it keeps happening, contact support with the time it happened.',
@@ -165,6 +169,7 @@ const en: typeof zhCN = {
     revert: 'Rolled back',
     visit_status: 'Service status',
     reconciled: 'Reconciled with WeChat',
+    merchant_setting: 'Merchant setting (console)',
   },
   jobs: {
     job: 'Job',

@@ -32,6 +32,7 @@ export default {
     keychain_unavailable: { title: '系统钥匙串不可用', advice: '请安装并解锁系统钥匙串后重启 wxfleet。' },
     wechat_error: { title: '微信接口错误', advice: '请按上面的说明处理；如仍失败，请在「事件」中查看详情。' },
     relay_unreachable: { title: '中继不可达', advice: '请检查中继地址、设备令牌和网络，然后在「设置」中测试连接。' },
+    not_ready: { title: '没有可提审的小程序', advice: '以下小程序尚未就绪，请先在「小程序 → 就绪」中修复后再部署。' },
     internal: { title: '内部错误', advice: '请重试；如反复出现，请联系技术支持并附上时间。' },
   },
   notice: {
@@ -145,6 +146,7 @@ export default {
     revert: '版本回退',
     visit_status: '服务状态',
     reconciled: '与微信对账',
+    merchant_setting: '商户设置（控制台）',
   },
   jobs: {
     job: '任务',

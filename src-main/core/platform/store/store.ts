@@ -16,6 +16,8 @@ import type { ExtJsonConfigs } from './extjson-aggregate.js';
 import { extJsonConfigsAggregate } from './extjson-aggregate.js';
 import type { TemplateLibrary } from './templates-aggregate.js';
 import { templateLibraryAggregate } from './templates-aggregate.js';
+import type { Readiness } from './readiness-aggregate.js';
+import { readinessAggregate } from './readiness-aggregate.js';
 import type { Settings } from './settings-aggregate.js';
 import { settingsAggregate } from './settings-aggregate.js';
 
@@ -33,6 +35,8 @@ export interface Store {
   readonly templates: Aggregate<TemplateLibrary>;
   /** ext_json base and per-merchant variables per template (core/release/extjson). */
   readonly extJson: Aggregate<ExtJsonConfigs>;
+  /** Readiness records, the guide template and domain profile (core/readiness). */
+  readonly readiness: Aggregate<Readiness>;
   /** Files that were corrupt at open and how they were restored (shown to the user once). */
   readonly recoveries: RecoveryReport[];
   /** Resolves once every change made to any aggregate so far is durable (grouped writes included). */
@@ -50,13 +54,35 @@ export async function openStore(deps: AggregateDeps): Promise<Store> {
     openAggregate(releaseAggregate, deps),
     openAggregate(templateLibraryAggregate, deps),
     openAggregate(extJsonConfigsAggregate, deps),
+    openAggregate(readinessAggregate, deps),
   ] as const;
   // Let every open finish (and stop writing) before reporting a failure.
   const failed = (await Promise.allSettled(opened)).find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
-  const [settings, authorizers, events, relayCursor, invitations, authorizerExtras, release, templates, extJson] =
-    await Promise.all(opened);
-  const all = [settings, authorizers, events, relayCursor, invitations, authorizerExtras, release, templates, extJson];
+  const [
+    settings,
+    authorizers,
+    events,
+    relayCursor,
+    invitations,
+    authorizerExtras,
+    release,
+    templates,
+    extJson,
+    readiness,
+  ] = await Promise.all(opened);
+  const all = [
+    settings,
+    authorizers,
+    events,
+    relayCursor,
+    invitations,
+    authorizerExtras,
+    release,
+    templates,
+    extJson,
+    readiness,
+  ];
   const recoveries = all.flatMap((a) => (a.recovery ? [a.recovery] : []));
   return {
     settings,
@@ -68,6 +94,7 @@ export async function openStore(deps: AggregateDeps): Promise<Store> {
     release,
     templates,
     extJson,
+    readiness,
     recoveries,
     async flush() {
       await Promise.all(all.map((a) => a.flush()));
