@@ -107,6 +107,11 @@ export interface DeployJobSpec {
   stopTheLine?: number;
   /** The user agreed to spend this many audits of the monthly quota. */
   auditBudget?: number;
+  /**
+   * Check readiness first and leave out the mini-programs that would fail audit (or release, with `autoRelease`);
+   * the job lists them under `heldOut`. The console's deploy dialog always sets it.
+   */
+  preflight?: boolean;
 }
 
 export interface JobItemView {

@@ -117,7 +117,7 @@ const deployJobSpec = shape(
     canary: int(0, MAX_APPIDS),
     autoRelease: bool,
   },
-  { concurrency: int(1, 64), stopTheLine: num(0, 1), auditBudget: int(0, 100_000) },
+  { concurrency: int(1, 64), stopTheLine: num(0, 1), auditBudget: int(0, 100_000), preflight: bool },
 );
 
 const appids = (v: unknown): boolean => arrayOf(appid, MAX_APPIDS)(v) && (v as unknown[]).length > 0;

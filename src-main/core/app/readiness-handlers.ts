@@ -52,7 +52,8 @@ export function deployWithPreflight(deps: {
   start: (spec: DeployJobSpec) => Promise<JobView>;
   get: (id: string) => Promise<JobView>;
 }): (spec: DeployJobSpec) => Promise<JobView> {
-  return async (spec) => {
+  return async ({ preflight, ...spec }) => {
+    if (preflight !== true) return deps.start(spec);
     const { ready, held } = await deps.readiness.preflight(spec.appids, spec.autoRelease);
     if (ready.length === 0) {
       const why = held.map((h) => `${h.nickname}: ${h.keys.join(', ')}`).join('; ');
