@@ -1,4 +1,5 @@
 import type { AuthorizerRow, AuthorizerStatus } from '@contract/fleet';
+import type { ReadinessKey } from '@contract/readiness';
 
 export interface ListFilter {
   search: string;
@@ -7,6 +8,8 @@ export interface ListFilter {
   version: string;
   tag: string;
   drift: '' | 'yes' | 'no';
+  /** '' all, `any` held back by anything, or one readiness item. */
+  readiness?: '' | 'any' | ReadinessKey;
 }
 
 /** Pure and allocation-light: it runs on every keystroke over thousands of rows. */
@@ -18,6 +21,10 @@ export function filterRows(rows: readonly AuthorizerRow[], filter: ListFilter): 
     if (filter.version !== '' && row.online?.userVersion !== filter.version) return false;
     if (filter.tag !== '' && !row.tags.includes(filter.tag)) return false;
     if (filter.drift !== '' && row.drift !== (filter.drift === 'yes')) return false;
+    if (filter.readiness) {
+      const keys = row.readiness?.notReady ?? [];
+      if (filter.readiness === 'any' ? keys.length === 0 : !keys.includes(filter.readiness)) return false;
+    }
     if (needle === '') return true;
     return (
       row.nickname.toLowerCase().includes(needle) ||
