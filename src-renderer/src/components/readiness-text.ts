@@ -10,7 +10,7 @@ export function reasonText(item: ReadinessItem): string {
     params['missing'] = params['missing']
       .split(',')
       .map((m) => i18n.global.t(`readiness.missingPart.${m}`))
-      .join('、');
+      .join(i18n.global.locale.value === 'en' ? ', ' : '、');
   }
   return i18n.global.t(`readiness.reason.${item.reason}`, params);
 }
