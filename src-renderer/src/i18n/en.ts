@@ -359,7 +359,8 @@ const en: typeof zhCN = {
       interface_reason_missing: 'No application reason for {apis}: add one under Readiness settings and retry.',
       interfaces_applied: 'Applied for privacy interfaces: {apis}; WeChat will review them.',
       domains_already: 'The domains already match the profile.',
-      domains_applied: "Domains set: {added}; merchant's own domains kept: {kept}.",
+      domains_applied: 'Domains set: {added}.',
+      domains_applied_kept: "Domains set: {added}; merchant's own domains kept after release: {kept}.",
       category_unknown: 'WeChat has no category 「{category}」.',
       category_not_named: 'The audit did not name a category: choose one by hand.',
       category_needs_qualification:
