@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail } from '@contract/release';
+import { ICP_STATUS } from '@wxfleet/protocol';
 import { keytarKeychain } from '../../src-main/core/platform/vault/keytar-keychain.js';
 import { startDemoStack } from '../../scripts/demo-stack.js';
 import type { DemoStack } from '../../scripts/demo-stack.js';
@@ -36,6 +37,26 @@ async function invoke<T>(channel: Parameters<DemoStack['host']['invoke']>[0], ..
   )(channel, ...args);
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
   return result.value as T;
+}
+
+interface SimCategory {
+  first_id: number;
+  second_id: number;
+  audit_status: number;
+}
+interface SimApp {
+  appid: string;
+  icp: { status: number };
+  categories: SimCategory[];
+  serviceCategory?: { first_id: number; second_id: number } | null;
+}
+
+function readyAsIs(app: SimApp): boolean {
+  const approved = app.categories.filter((c) => c.audit_status === 3);
+  const service = app.serviceCategory;
+  const matches =
+    !service || approved.some((c) => c.first_id === service.first_id && c.second_id === service.second_id);
+  return app.icp.status === ICP_STATUS.filed && approved.length > 0 && matches;
 }
 
 describe('a new user, end to end', () => {
@@ -155,8 +176,12 @@ describe('a new user, end to end', () => {
 
   it('deploys to ten mini-programs; one is rejected with a reason and screenshots', async () => {
     const rows = await invoke<{ appid: string; status: string }[]>('authorizers:list', {});
+    // This flow deploys to mini-programs WeChat would take as they are: ICP-filed (08 H7) and with an approved
+    // category that matches their service. The demo's problem merchants are the readiness flow's business.
+    const sim = await stack.control<{ merchants: { apps: SimApp[] }[] }>('GET', '/state');
+    const ready = new Set(sim.merchants.flatMap((m) => m.apps).flatMap((a) => (readyAsIs(a) ? [a.appid] : [])));
     const targets = rows
-      .filter((r) => r.status === 'authorized')
+      .filter((r) => r.status === 'authorized' && ready.has(r.appid))
       .slice(0, 10)
       .map((r) => r.appid);
     expect(targets).toHaveLength(10);

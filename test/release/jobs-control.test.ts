@@ -1,12 +1,12 @@
 import { afterEach, expect, it } from 'vitest';
 import type { ReleaseFixture } from './jobs-fixture.js';
-import { setPrivacyGuide, startReleaseFixture } from './jobs-fixture.js';
+import { grantLocation, startReleaseFixture } from './jobs-fixture.js';
 
 let f: ReleaseFixture | undefined;
 afterEach(async () => f?.close());
 
 it('stops the line when too many items fail; retry-failed after the fix finishes the job', async () => {
-  f = await startReleaseFixture({ apps: 10, noPrivacy: [0, 1, 2, 3] });
+  f = await startReleaseFixture({ apps: 10, noLocationGrant: [0, 1, 2, 3] });
   const fx = f;
   const templateId = await fx.addTemplate('7.0.0');
   const started = await fx.handlers['jobs:startDeploy']({
@@ -24,7 +24,7 @@ it('stops the line when too many items fail; retry-failed after the fix finishes
   expect(paused.pauseReason).toMatch(/4 of \d+ finished mini-programs failed \(threshold 50%\)/);
   expect(paused.items.filter((i) => i.error?.errcode === 61040)).toHaveLength(4);
 
-  for (const appid of fx.appids.slice(0, 4)) await setPrivacyGuide(fx.h.api, appid);
+  for (const appid of fx.appids.slice(0, 4)) await grantLocation(fx, appid);
   await fx.handlers['jobs:retryFailed'](started.id);
   const done = await fx.waitJob(started.id, ['finished'], 30_000);
   expect(done.counts).toEqual({ released: 10 });

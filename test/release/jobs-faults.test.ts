@@ -5,7 +5,7 @@ import { startReleaseFixture } from './jobs-fixture.js';
 let f: ReleaseFixture | undefined;
 afterEach(async () => f?.close());
 
-it('with 20% of calls failing (-1, 5xx, resets) the job completes; permanent errors are reported per item', async () => {
+it('with 20% of calls failing (-1, 5xx, resets) the job completes; permanent errors and rejections are reported per item', async () => {
   f = await startReleaseFixture({ apps: 24, noPrivacy: [5], badExtJson: [9] });
   const fx = f;
   const templateId = await fx.addTemplate('4.0.0');
@@ -24,12 +24,12 @@ it('with 20% of calls failing (-1, 5xx, resets) the job completes; permanent err
   const job = await fx.waitJob(started.id, ['finished', 'paused'], 90_000);
   await fx.h.control('DELETE', '/faults');
   expect(job.status).toBe('finished');
-  expect(job.counts).toEqual({ released: 22, failed: 2 });
+  expect(job.counts).toEqual({ released: 22, rejected: 1, failed: 1 });
 
-  const privacy = job.items.find((i) => i.appid === fx.appids[5]);
-  expect(privacy?.error?.errcode).toBe(61040);
-  expect(privacy?.error?.message).toContain('privacy guide');
-  expect(privacy?.error?.fix).toContain('setprivacysetting');
+  // No privacy guide: WeChat takes the submission and its audit rejects it (05 E22), with the guide named.
+  const noGuide = job.items.find((i) => i.appid === fx.appids[5]);
+  expect(noGuide?.state).toBe('rejected');
+  expect(noGuide?.error?.message).toContain('用户隐私保护指引');
   const ext = job.items.find((i) => i.appid === fx.appids[9]);
   expect(ext?.error?.message).toContain('ext_json');
   expect(ext?.error?.fix).toBeTruthy();
@@ -40,6 +40,6 @@ it('with 20% of calls failing (-1, 5xx, resets) the job completes; permanent err
   expect(failed.length).toBeGreaterThan(calls.length * 0.1);
   const retried = job.items.filter((i) => i.attempts > 0 && i.state === 'released').length;
   expect(retried).toBeGreaterThanOrEqual(1);
-  // Never a second accepted submission for one mini-program: 22 successes for 22 releases.
-  expect((await fx.h.calls('/wxa/submit_audit')).filter((c) => c.errcode === 0)).toHaveLength(22);
+  // Never a second accepted submission for one mini-program: 23 for 22 releases and one rejection.
+  expect((await fx.h.calls('/wxa/submit_audit')).filter((c) => c.errcode === 0)).toHaveLength(23);
 }, 120_000);

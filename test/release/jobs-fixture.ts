@@ -19,8 +19,13 @@ export interface FixtureOptions {
   apps: number;
   sim?: SimulatorConfigInput;
   settings?: Partial<ReleaseSettings>;
-  /** Appids (by index) left without a privacy guide (61040 on submit). */
+  /** Appids (by index) left without a privacy guide: WeChat's audit rejects them (05 E22). */
   noPrivacy?: number[];
+  /**
+   * Appids (by index) not granted the location privacy interface. When set, every template's code calls
+   * `wx.getLocation` and every ext_json declares it, so these (and only these) are refused with 61040 on submit.
+   */
+  noLocationGrant?: number[];
   /** Appids (by index) whose ext_json fails validation. */
   badExtJson?: number[];
 }
@@ -62,6 +67,11 @@ export async function setPrivacyGuide(api: AppSettingsApi, appid: string): Promi
   });
 }
 
+/** WeChat grants the location privacy interface (as its review of an apply_privacy_interface would). */
+export async function grantLocation(fx: Pick<ReleaseFixture, 'h'>, appid: string): Promise<void> {
+  await fx.h.control('POST', '/app/update', { appid, privacyInterfaces: { 'wx.getLocation': 5 } });
+}
+
 /**
  * The app on a test profile with `apps` onboarded mini-programs and their privacy guides set. Audit pushes reach the
  * app's push bus through a receiver that stands where the relay client stands (the end-to-end and integration tests
@@ -93,6 +103,11 @@ export async function startReleaseFixture(opts: FixtureOptions): Promise<Release
   const appids = await h.onboard(opts.apps);
   const skip = new Set((opts.noPrivacy ?? []).map((i) => appids[i]));
   for (const appid of appids) if (!skip.has(appid)) await setPrivacyGuide(h.api, appid);
+  const locationUsers = opts.noLocationGrant;
+  if (locationUsers !== undefined) {
+    const refused = new Set(locationUsers.map((i) => appids[i]));
+    for (const appid of appids.filter((a) => !refused.has(a))) await grantLocation({ h }, appid);
+  }
   const { ledger, release } = h.app.services;
   const bad = (opts.badExtJson ?? []).map((i) => appids[i] ?? '');
   const handlers = h.app.handlers;
@@ -101,18 +116,24 @@ export async function startReleaseFixture(opts: FixtureOptions): Promise<Release
     const draft = await h.control<{ draft_id: number }>('POST', '/drafts', {
       user_version: userVersion,
       user_desc: userVersion,
+      ...(locationUsers !== undefined ? { privacyApis: ['getLocation'] } : {}),
     });
     await h.api.addToTemplate({ draft_id: draft.draft_id });
     const list = await h.api.getTemplateList();
     const id = list.template_list.find((t) => t.user_version === userVersion)?.template_id;
     if (id === undefined) throw new Error(`template ${userVersion} not found`);
     templates[userVersion] = id;
-    if (bad.length > 0) {
+    if (bad.length > 0 || locationUsers !== undefined) {
       // Merchants whose ext_json names another mini-program: refused before anything is sent.
       const wrong = { override: '{"extAppid":"wx0000000000000000"}', variables: {} };
       await release.extJson.save({
         templateId: id,
-        base: '{"extEnable":true,"extAppid":"{{appid}}","ext":{"shop":"{{appid}}"}}',
+        base: JSON.stringify({
+          extEnable: true,
+          extAppid: '{{appid}}',
+          ext: { shop: '{{appid}}' },
+          ...(locationUsers !== undefined ? { requiredPrivateInfos: ['getLocation'] } : {}),
+        }),
         merchants: Object.fromEntries(bad.map((appid) => [appid, wrong])),
       });
     }

@@ -4,7 +4,7 @@ import { WeChatError } from '../../wechat/client/wechat-error.js';
 import { LocalStepError, mayHaveArrived } from './item-error.js';
 import { buildItemList } from './item-list.js';
 import { ledgerEntry } from '../ledger/ledger-entry.js';
-import { privacyNotSetError } from './privacy-check.js';
+import { privacyInterfacesError } from './privacy-check.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
 import { ARRIVAL_SKEW_MS } from './step-env.js';
 
@@ -99,7 +99,7 @@ export async function submitStep(env: StepEnv, input: StepInput): Promise<ItemPa
         85009,
       );
     }
-    if (err instanceof WeChatError && err.errcode === 61040) throw await privacyNotSetError(env, item.appid);
+    if (err instanceof WeChatError && err.errcode === 61040) throw await privacyInterfacesError(env, item.appid);
     throw err;
   }
   // Ledger first: its order is the call order, and the result may be pushed while the store writes.
