@@ -10,7 +10,10 @@ const REFRESHING = new Set([
   'wxa_category_audit',
   'wxa_nickname_audit',
   'notify_apply_icpfiling_result',
+  // After an audit the committed code is the audited one: its privacy use is what counts now.
+  'weapp_audit_success',
   'weapp_audit_fail',
+  'weapp_audit_delay',
   'updateauthorized',
 ]);
 

@@ -310,7 +310,7 @@ const en: typeof zhCN = {
       category: 'Service category',
       privacy_guide: 'Privacy guide',
       privacy_interfaces: 'Privacy interfaces',
-      domains: 'Server and web-view domains',
+      domains: 'Domains',
       icp: 'ICP filing',
       testers: 'Testers',
     },

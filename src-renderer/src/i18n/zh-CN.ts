@@ -286,7 +286,7 @@ export default {
       category: '服务类目',
       privacy_guide: '隐私保护指引',
       privacy_interfaces: '隐私接口',
-      domains: '服务器与业务域名',
+      domains: '域名',
       icp: 'ICP 备案',
       testers: '体验者',
     },
