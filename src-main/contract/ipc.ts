@@ -30,6 +30,8 @@ import type {
   PreflightView,
   ReadinessProfile,
   ReadinessView,
+  RegistrationInput,
+  RegistrationView,
 } from './readiness';
 import type { ConnectionReport, PlatformInput, PreferencesInput, RelayInput, SettingsView } from './settings';
 
@@ -113,6 +115,11 @@ export interface InvokeMap {
   'readiness:icp': Call<[appid: string], IcpStatusView>;
   /** Categories this mini-program may add (second level). */
   'readiness:categories': Call<[appid: string], CategoryOption[]>;
+
+  /** Fast registration (new versions): a new merchant's mini-program created by WeChat and authorized to us. */
+  'registrations:list': Call<[], RegistrationView[]>;
+  'registrations:start': Call<[RegistrationInput], RegistrationView>;
+  'registrations:refresh': Call<[taskid: string], RegistrationView>;
 }
 
 export interface EventMap {
@@ -186,6 +193,9 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'readiness:preflight': true,
   'readiness:icp': true,
   'readiness:categories': true,
+  'registrations:list': true,
+  'registrations:start': true,
+  'registrations:refresh': true,
 };
 
 const eventChannels: Record<EventChannel, true> = {

@@ -151,3 +151,24 @@ export interface IcpStatusView {
   /** Where the merchant starts or follows the filing (the MP console). */
   startUrl: string;
 }
+
+/** A new merchant's mini-program through fast registration (06 F7 enterprise, F8 personal; new versions). */
+export type RegistrationInput =
+  | { kind: 'enterprise'; name: string; code: string; phone?: string }
+  | { kind: 'personal'; wxuser: string; phone?: string };
+
+export interface RegistrationView {
+  taskid: string;
+  kind: 'enterprise' | 'personal';
+  /** The enterprise name or the person's WeChat ID. */
+  label: string;
+  /** WeChat's task status (06 F7/F8 enums); `readiness.registration.status.<kind>.<n>` says it in words. */
+  status: number;
+  done: boolean;
+  /** The mini-program exists (it then appears in the list, authorized). */
+  created: boolean;
+  /** Where the person (legal person, or the WeChat user) agrees and verifies, for 24 h. */
+  authorizeUrl: string;
+  authorizeQr: string;
+  createdAt: string;
+}

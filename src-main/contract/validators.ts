@@ -208,6 +208,13 @@ export const VALIDATORS: { [C in InvokeChannel]: ArgsCheck<C> } = {
   'readiness:preflight': args(shape({ appids, autoRelease: bool })),
   'readiness:icp': args(appid),
   'readiness:categories': args(appid),
+  'registrations:list': args(),
+  'registrations:start': args(
+    (v: unknown) =>
+      shape({ kind: oneOf('enterprise'), name: nonEmpty(100), code: nonEmpty(32) }, { phone: str(32) })(v) ||
+      shape({ kind: oneOf('personal'), wxuser: nonEmpty(64) }, { phone: str(32) })(v),
+  ),
+  'registrations:refresh': args(nonEmpty(128)),
 };
 
 export function validateArgs<C extends InvokeChannel>(channel: C, values: unknown[]): values is InvokeMap[C]['args'] {

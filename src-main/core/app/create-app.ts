@@ -10,6 +10,7 @@ import { wechatSettingsReader } from '../fleet/wechat-settings.js';
 import { WECHAT_PAGE_BASES } from '../onboarding/authorization-link.js';
 import { authorizationLostNotifier } from '../onboarding/authorization-lost.js';
 import { experienceQr } from '../onboarding/experience-qr.js';
+import { createFastRegistration } from '../onboarding/fast-registration.js';
 import type { Onboarding } from '../onboarding/onboarding.js';
 import { createOnboarding } from '../onboarding/onboarding.js';
 import { createIpWhitelistWatch } from '../overview/ip-whitelist.js';
@@ -259,7 +260,12 @@ async function wire(
       fleet: release.fleet,
     }),
     ...createReleaseHandlers({ audits: release.auditService, engine: release.engine, versions: release.versions }),
-    ...createReadinessHandlers({ readiness, fixer, api: wechat.api }),
+    ...createReadinessHandlers({
+      readiness,
+      fixer,
+      api: wechat.api,
+      registration: createFastRegistration({ api: wechat.api, store, clock, logger }),
+    }),
   };
   withReadiness(handlers, { readiness, store, tasks, release });
 

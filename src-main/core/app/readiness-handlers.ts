@@ -1,5 +1,6 @@
 import type { HandlersOf } from '../../contract/handlers.js';
 import type { DeployJobSpec, JobView } from '../../contract/release.js';
+import type { FastRegistration } from '../onboarding/fast-registration.js';
 import type { Store } from '../platform/store/store.js';
 import { categoryOptions } from '../readiness/category-options.js';
 import type { ReadinessFixer } from '../readiness/readiness-fixer.js';
@@ -15,13 +16,17 @@ export type ReadinessChannel =
   | 'readiness:fixAll'
   | 'readiness:preflight'
   | 'readiness:icp'
-  | 'readiness:categories';
+  | 'readiness:categories'
+  | 'registrations:list'
+  | 'registrations:start'
+  | 'registrations:refresh';
 
 /** The `readiness:*` channels. */
 export function createReadinessHandlers(s: {
   readiness: ReadinessService;
   fixer: ReadinessFixer;
   api: Pick<WeChatApi, 'getAllCategories'>;
+  registration: FastRegistration;
 }): HandlersOf<ReadinessChannel> {
   const { readiness, fixer } = s;
   return {
@@ -34,6 +39,9 @@ export function createReadinessHandlers(s: {
     'readiness:preflight': ({ appids, autoRelease }) => readiness.preflight(appids, autoRelease),
     'readiness:icp': (appid) => fixer.icpStatus(appid),
     'readiness:categories': (appid) => categoryOptions(s.api, appid),
+    'registrations:list': () => s.registration.list(),
+    'registrations:start': (input) => s.registration.start(input),
+    'registrations:refresh': (taskid) => s.registration.refresh(taskid),
   };
 }
 

@@ -61,6 +61,16 @@ export const readinessSchema = s.object({
     interfaceReasons: s.record(s.string()),
   }),
   byAppid: s.record(readinessRecordSchema),
+  /** Fast-registration tasks by task id. */
+  registrations: s.record(
+    s.object({
+      kind: s.literal(['enterprise', 'personal'] as const, 'enterprise'),
+      label: s.string(),
+      status: s.number(),
+      authorizeUrl: s.string(),
+      createdAt: s.number(),
+    }),
+  ),
   /** Mini-programs a deploy job left out, and why, by job id. */
   heldOut: s.record(s.array(s.object({ appid: s.string(), keys: s.array(s.string()) }))),
 });
