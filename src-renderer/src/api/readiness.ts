@@ -6,6 +6,8 @@ import type {
   PreflightView,
   ReadinessProfile,
   ReadinessView,
+  RegistrationInput,
+  RegistrationView,
 } from '@contract/readiness';
 import { call } from './bridge';
 
@@ -20,4 +22,10 @@ export const readinessApi = {
     call('readiness:preflight', { appids, autoRelease }),
   icp: (appid: string): Promise<IcpStatusView> => call('readiness:icp', appid),
   categories: (appid: string): Promise<CategoryOption[]> => call('readiness:categories', appid),
+};
+
+export const registrationsApi = {
+  list: (): Promise<RegistrationView[]> => call('registrations:list'),
+  start: (input: RegistrationInput): Promise<RegistrationView> => call('registrations:start', input),
+  refresh: (taskid: string): Promise<RegistrationView> => call('registrations:refresh', taskid),
 };

@@ -432,6 +432,22 @@ const en: typeof zhCN = {
     },
     tester: { wechatid: "Tester's WeChat ID", bind: 'Bind' },
   },
+  registration: {
+    title: 'A new merchant without a mini-program: fast registration (new version)',
+    enterprise: 'Enterprise',
+    personal: 'Personal',
+    name: 'Enterprise name (as on the licence)',
+    code: 'Unified social credit code',
+    wxuser: "Person's WeChat ID",
+    phone: 'Contact phone (optional)',
+    start: 'Start registration',
+    started: 'Started: send the QR code or link to the legal person (or the person); they have 24 h',
+    hint: 'WeChat creates the mini-program and authorizes it to this platform; it then appears under Mini-programs, and its name, avatar, introduction, category and filing are completed under Readiness.',
+    refresh: 'Refresh status',
+    created: 'Created and authorized to this platform',
+    waiting: 'Waiting for the merchant (status {status})',
+    failed: 'Not completed (status {status}); start again',
+  },
 };
 
 export default en;
