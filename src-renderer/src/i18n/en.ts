@@ -430,7 +430,13 @@ const en: typeof zhCN = {
       nickname: 'Name (optional)',
       save: 'Submit',
     },
-    tester: { wechatid: "Tester's WeChat ID", bind: 'Bind' },
+    tester: {
+      wechatid: "Tester's WeChat ID",
+      bind: 'Bind',
+      unbind: 'Unbind',
+      manage: 'Manage testers',
+      qrHint: 'Testers open the trial version with the experience QR code above.',
+    },
   },
   registration: {
     title: 'A new merchant without a mini-program: fast registration (new version)',

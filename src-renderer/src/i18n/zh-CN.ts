@@ -396,7 +396,13 @@ export default {
     },
     category: { choose: '选择类目', needsQualification: '需资质', add: '添加' },
     basicInfo: { signature: '简介（4–120 字，至少 4 个汉字）', nickname: '名称（可留空）', save: '提交' },
-    tester: { wechatid: '体验者微信号', bind: '绑定' },
+    tester: {
+      wechatid: '体验者微信号',
+      bind: '绑定',
+      unbind: '解绑',
+      manage: '管理体验者',
+      qrHint: '体验者用上方「体验版二维码」打开体验版。',
+    },
   },
   registration: {
     title: '没有小程序的新商户：快速注册（新版）',
