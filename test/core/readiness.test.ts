@@ -162,4 +162,25 @@ it('reads readiness from WeChat, fixes it from the console, and deploys only the
   const [added] = await invoke(app, 'readiness:fix', { action: 'add_category', appids: [id('青禾瑜伽约课')] });
   expect(added).toMatchObject({ ok: true, code: 'category_added', params: { category: '体育-体育场馆服务' } });
   expect(added?.readiness.notReady).toEqual([]);
+
+  // Testers are bound and unbound from the console too; each write is in the ledger.
+  const yoga = id('青禾瑜伽约课');
+  const [bound] = await invoke(app, 'readiness:fix', { action: 'bind_tester', appids: [yoga], wechatid: 'tester_lin' });
+  expect(item(bound!.readiness, 'testers')).toMatchObject({ state: 'ready', params: { count: '1' } });
+  const { testers } = await invoke(app, 'authorizers:get', yoga);
+  const [unbound] = await invoke(app, 'readiness:fix', {
+    action: 'unbind_tester',
+    appids: [yoga],
+    userstr: testers[0]!,
+  });
+  expect(unbound?.ok).toBe(true);
+  expect(item(unbound!.readiness, 'testers')?.state).toBe('missing');
+  const writes = (await invoke(app, 'ledger:list', yoga)).filter((e) => e.kind === 'merchant_setting');
+  expect(writes.map((e) => e.detail)).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/addcategory/),
+      expect.stringMatching(/bind_tester/),
+      expect.stringMatching(/unbind_tester/),
+    ]),
+  );
 }, 240_000);
