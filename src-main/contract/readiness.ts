@@ -107,7 +107,8 @@ export type FixRequest =
   | { action: 'apply_domains'; appids: string[] }
   /** Without ids: the category the last audit rejection named. */
   | { action: 'add_category'; appids: string[]; first?: number; second?: number }
-  | { action: 'set_basic_info'; appids: string[]; signature?: string; nickname?: string }
+  /** `avatar`: a PNG/JPEG `data:` URL of at most 2 MB, used whole (modifyheadimage crop 0,0–1,1). */
+  | { action: 'set_basic_info'; appids: string[]; signature?: string; nickname?: string; avatar?: string }
   | { action: 'bind_tester'; appids: string[]; wechatid: string }
   | { action: 'unbind_tester'; appids: string[]; userstr: string };
 

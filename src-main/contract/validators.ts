@@ -151,7 +151,14 @@ const readinessProfile = shape({
 const fixRequest: Check = (v) =>
   shape({ action: oneOf('apply_privacy_guide', 'apply_privacy_interfaces', 'apply_domains'), appids })(v) ||
   shape({ action: oneOf('add_category'), appids }, { first: int(0, 1e9), second: int(0, 1e9) })(v) ||
-  shape({ action: oneOf('set_basic_info'), appids }, { signature: str(120), nickname: str(64) })(v) ||
+  shape(
+    { action: oneOf('set_basic_info'), appids },
+    {
+      signature: str(120),
+      nickname: str(64),
+      avatar: (x) => typeof x === 'string' && /^data:image\/(png|jpeg);base64,/.test(x) && x.length <= 3_000_000,
+    },
+  )(v) ||
   shape({ action: oneOf('bind_tester'), appids, wechatid: nonEmpty(64) })(v) ||
   shape({ action: oneOf('unbind_tester'), appids, userstr: nonEmpty(128) })(v);
 

@@ -2,6 +2,7 @@
  * A new merchant without a mini-program: fast registration (2026 personal version) from the console, the person
  * agrees on WeChat's page, the account appears authorized, and its readiness shows everything a new account lacks.
  */
+import QRCode from 'qrcode';
 import { afterEach, expect, it } from 'vitest';
 import type { World } from './helpers/core-world.js';
 import { invoke, startWorld, waitFor } from './helpers/core-world.js';
@@ -46,4 +47,16 @@ it('registers a personal mini-program, which arrives authorized and not ready', 
   const view = await invoke(app, 'readiness:refresh', [row?.appid ?? '']);
   const missing = view[0]?.items.filter((i) => i.state !== 'ready').map((i) => i.key);
   expect(missing).toEqual(expect.arrayContaining(['basic_info', 'category', 'privacy_guide', 'icp']));
+  expect(view[0]?.items.find((i) => i.key === 'basic_info')?.params['missing']).toBe('name,avatar,introduction');
+
+  // Name, avatar and introduction from the console (setnickname, uploadmedia + modifyheadimage, modifysignature).
+  const [basic] = await invoke(app, 'readiness:fix', {
+    action: 'set_basic_info',
+    appids: [row?.appid ?? ''],
+    nickname: '张记手作',
+    signature: '张记手作小店，手工皮具定制与保养服务。',
+    avatar: await QRCode.toDataURL('avatar', { width: 144 }),
+  });
+  expect(basic).toMatchObject({ ok: true, code: 'basic_info_set' });
+  expect(basic?.readiness.items.find((i) => i.key === 'basic_info')?.state).toBe('ready');
 }, 90_000);

@@ -22,6 +22,8 @@ export type FixApi = Pick<
   | 'getAllCategories'
   | 'addCategory'
   | 'modifySignature'
+  | 'uploadMedia'
+  | 'modifyHeadImage'
   | 'checkWxVerifyNickname'
   | 'setNickname'
   | 'bindTester'
@@ -226,6 +228,16 @@ async function setBasicInfo(
     await ctx.api.modifySignature(appid, { signature: req.signature });
     changes.push(`introduction set (modifysignature): ${req.signature}`);
     params['signature'] = req.signature;
+  }
+  if (req.avatar) {
+    const [, type = 'png', base64 = ''] = /^data:image\/(png|jpeg);base64,(.*)$/s.exec(req.avatar) ?? [];
+    const data = Buffer.from(base64, 'base64');
+    const { mediaid } = await ctx.api.uploadMedia(appid, {
+      media: { filename: `avatar.${type === 'jpeg' ? 'jpg' : 'png'}`, contentType: `image/${type}`, data },
+    });
+    await ctx.api.modifyHeadImage(appid, { head_img_media_id: mediaid, x1: 0, y1: 0, x2: 1, y2: 1 });
+    changes.push(`avatar set (uploadmedia, modifyheadimage): ${data.length} bytes`);
+    params['avatar'] = 'set';
   }
   if (changes.length === 0) return refused('basic_info_nothing');
   return done('basic_info_set', changes.join('; '), params);

@@ -343,7 +343,7 @@ const en: typeof zhCN = {
       apply_privacy_interfaces: 'Apply for interfaces',
       apply_domains: 'Apply domain profile',
       add_category: 'Add category',
-      set_basic_info: 'Set introduction',
+      set_basic_info: 'Set name/avatar/introduction',
       start_icp: 'ICP filing',
       reauthorize: 'Re-authorize',
       bind_tester: 'Bind tester',
@@ -428,6 +428,7 @@ const en: typeof zhCN = {
     basicInfo: {
       signature: 'Introduction (4–120 characters, at least 4 Chinese)',
       nickname: 'Name (optional)',
+      avatar: 'Avatar (PNG/JPEG, ≤ 2 MB)',
       save: 'Submit',
     },
     tester: {

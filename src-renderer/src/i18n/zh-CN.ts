@@ -319,7 +319,7 @@ export default {
       apply_privacy_interfaces: '申请隐私接口',
       apply_domains: '应用域名配置',
       add_category: '添加类目',
-      set_basic_info: '设置简介',
+      set_basic_info: '设置名称/头像/简介',
       start_icp: '查看备案',
       reauthorize: '去重新授权',
       bind_tester: '绑定体验者',
@@ -395,7 +395,12 @@ export default {
       open: '打开公众平台',
     },
     category: { choose: '选择类目', needsQualification: '需资质', add: '添加' },
-    basicInfo: { signature: '简介（4–120 字，至少 4 个汉字）', nickname: '名称（可留空）', save: '提交' },
+    basicInfo: {
+      signature: '简介（4–120 字，至少 4 个汉字）',
+      nickname: '名称（可留空）',
+      avatar: '头像（PNG/JPEG，≤2MB）',
+      save: '提交',
+    },
     tester: {
       wechatid: '体验者微信号',
       bind: '绑定',
