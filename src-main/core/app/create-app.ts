@@ -326,6 +326,8 @@ async function wire(
   };
 }
 
+const READINESS_MAX_AGE_MS = 10 * 60_000;
+
 /**
  * Readiness around the channels that need it: a sync re-reads readiness in the background, a deploy runs the
  * pre-flight first, and job views list the mini-programs the pre-flight left out.
@@ -338,7 +340,10 @@ function withReadiness(
   const sync = handlers['authorizers:sync'];
   handlers['authorizers:sync'] = async (appid) => {
     const rows = await sync(appid);
-    tasks.run('readiness refresh after a sync failed', () => readiness.refreshMany(appid === null ? null : [appid]));
+    // A fleet-wide sync re-reads only what was not read lately: each read is nine calls per mini-program.
+    tasks.run('readiness refresh after a sync failed', () =>
+      appid === null ? readiness.refreshStale(READINESS_MAX_AGE_MS) : readiness.refreshMany([appid]),
+    );
     return rows;
   };
   const get = handlers['jobs:get'];

@@ -30,6 +30,8 @@ export interface ReadinessService {
   refresh(appid: string): Promise<ReadinessView>;
   /** Every authorized mini-program (or the given ones), a few at a time. */
   refreshMany(appids: string[] | null): Promise<ReadinessView[]>;
+  /** Authorized mini-programs never read, or read longer ago than `maxAgeMs` (what a fleet-wide sync re-reads). */
+  refreshStale(maxAgeMs: number): Promise<ReadinessView[]>;
   profile(): ReadinessProfile;
   saveProfile(profile: ReadinessProfile): Promise<ReadinessProfile>;
   /** Fresh readiness of each mini-program; the ones that would fail audit (or release) are held with the reason. */
@@ -127,6 +129,11 @@ export function createReadinessService(deps: ReadinessDeps): ReadinessService {
     },
     refresh,
     refreshMany: (appids) => inBatches(appids ?? authorized(), AT_ONCE, refresh),
+    refreshStale(maxAgeMs) {
+      const before = clock.now() - maxAgeMs;
+      const stale = authorized().filter((a) => (store.readiness.data.byAppid[a]?.checkedAt ?? 0) <= before);
+      return inBatches(stale, AT_ONCE, refresh);
+    },
     profile: () => profileOf(store.readiness.data),
     async saveProfile(profile) {
       const clean = checkProfile(profile);
