@@ -41,6 +41,7 @@ export interface ReadinessService {
 }
 
 const AT_ONCE = 4;
+const PREFLIGHT_FRESH_MS = 2 * 60_000;
 
 /** Runs `fn` over `items` with at most `limit` running at once, keeping the order of results. */
 export async function inBatches<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -147,7 +148,11 @@ export function createReadinessService(deps: ReadinessDeps): ReadinessService {
       return profileOf(store.readiness.data);
     },
     async preflight(appids, withRelease) {
-      const views = await inBatches(appids, AT_ONCE, refresh);
+      // A read from the last two minutes stands (the dialog checks, then the deploy checks again).
+      const fresh = clock.now() - PREFLIGHT_FRESH_MS;
+      const views = await inBatches(appids, AT_ONCE, (appid) =>
+        (store.readiness.data.byAppid[appid]?.checkedAt ?? 0) > fresh ? Promise.resolve(view(appid)) : refresh(appid),
+      );
       const held = views
         .map((v) => {
           const deployable = v.items.filter((i) => i.reason === null || !ABOUT_COMMITTED_CODE.has(i.reason));
