@@ -177,5 +177,55 @@ describe('a new merchant made ready from the console', () => {
     const drawer = page.locator('[data-test=authorizer-drawer]');
     await expect.poll(() => drawer.innerText(), { timeout: PATIENCE }).toContain(DOMAIN);
     await screenshot(page, 'zh-CN-readiness-after-release');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden', timeout: PATIENCE });
+  }, 300_000);
+
+  it('a batch deploy to the whole demo fleet spends audit quota only on the ready ones; the others show why', async () => {
+    await goTo(page, 'mini-programs');
+    const before = await read<{ remaining: number }>('audits:quota');
+    await page.locator('[data-test=authorizer-table] .wx-vt-head .el-checkbox').click();
+    await page.locator('[data-test=deploy-selected]').click();
+    const dialog = page.locator('[data-test=deploy-dialog]');
+    await dialog.waitFor({ timeout: PATIENCE });
+    await dialog.locator('[data-test=deploy-template]').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '2.1.0' }).click();
+    await dialog.locator('.el-switch').first().click();
+    const held = dialog.locator('[data-test=deploy-held]');
+    await held.first().waitFor({ timeout: 2 * PATIENCE });
+    const heldText = (await held.allInnerTexts()).join('\n');
+    // Each held mini-program is listed with what WeChat would refuse.
+    expect(heldText).toContain('萌宠之家');
+    expect(heldText).toContain('没有已通过的服务类目');
+    expect(heldText).toContain('素心美甲预约');
+    expect(heldText).toContain('尚未备案');
+    expect(heldText).toContain('川味小面');
+    expect(heldText).toContain('隐私保护指引');
+    await screenshot(page, 'zh-CN-deploy-preflight-held');
+    await dialog.locator('[data-test=deploy-start]').click();
+    await page.locator('[data-test=page-jobs]').waitFor({ timeout: PATIENCE });
+
+    const jobs = await read<{ id: string; createdAt: string }[]>('jobs:list');
+    const job = [...jobs].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]!;
+    const sent = await until(
+      'every item past submission',
+      async () => {
+        const detail = await read<JobDetail>('jobs:get', job.id);
+        const submitting = ['pending', 'committing', 'committed', 'scanning', 'submitting'];
+        return detail.items.every((i) => !submitting.includes(i.state)) ? detail : null;
+      },
+      4 * PATIENCE,
+    );
+    const heldOut = sent.heldOut ?? [];
+    expect(heldOut.map((h) => h.nickname)).toEqual(expect.arrayContaining(['萌宠之家', '素心美甲预约', '川味小面']));
+    expect(sent.items.some((i) => heldOut.some((h) => h.appid === i.appid))).toBe(false);
+    const submitted = sent.items.filter((i) => i.state !== 'failed').length;
+    const after = await read<{ remaining: number }>('audits:quota');
+    expect(before.remaining - after.remaining).toBe(submitted);
+    // The job's drawer (opened by the dialog) says who was left out and why.
+    await expect
+      .poll(() => page.locator('[data-test=job-held-out]').innerText(), { timeout: PATIENCE })
+      .toContain('萌宠之家');
+    await screenshot(page, 'zh-CN-job-held-out');
   }, 300_000);
 });
