@@ -6,6 +6,7 @@ import type { ReleaseSettings } from '../release-settings.js';
 import { runStep } from '../steps/run-step.js';
 import type { ItemPatch, StepEnv, StepInput } from '../steps/step-env.js';
 import { itemFailure } from './item-failure.js';
+import { stopStillHolds } from './job-transitions.js';
 
 /** What running one item's step needs from the job engine. */
 export interface ItemRunHost {
@@ -62,6 +63,7 @@ export async function runJobItem(host: ItemRunHost, jobId: string, appid: string
     const out = itemFailure(current, err, host.clock.now(), host.settings, host.random);
     if (!out.pause) host.logger.info('job item step failed', { jobId, appid, state: current.state, error: err });
     await host.patchItem(jobId, appid, out.patch);
-    if (out.pause) await host.pause(jobId, out.pause.kind, out.pause.reason);
+    if (out.pause && stopStillHolds(host.job(jobId), out.pause.kind))
+      await host.pause(jobId, out.pause.kind, out.pause.reason);
   }
 }

@@ -4,6 +4,7 @@ import type { JobRecord } from '../../platform/store/release-aggregate.js';
 import { releaseSettings } from '../release-settings.js';
 import { newJobRecord } from './job-spec.js';
 import { planJob } from './job-policy.js';
+import { stopStillHolds } from './job-transitions.js';
 
 const NOW = 1_000_000;
 const settings = releaseSettings({ stopTheLineMinFinished: 3, stopTheLineDefault: 0.5 });
@@ -97,5 +98,22 @@ describe('planJob', () => {
     const stopped = job(['failed', 'rejected', 'released', 'released', 'pending']);
     Object.assign(stopped, { ackFailed: 2, ackFinished: 4 });
     expect(planJob(stopped, NOW, new Set(), settings).pause).toBeNull();
+  });
+});
+
+describe('stopStillHolds', () => {
+  const budgeted = (budget: number | null, spent: number): JobRecord => {
+    const record = job(['submitting', 'submitting']);
+    record.spec.auditBudget = budget;
+    record.auditsSpent = spent;
+    return record;
+  };
+  it.each([
+    { name: 'budget reached', job: budgeted(3, 3), kind: 'budget', holds: true },
+    { name: 'resumed: consent to spend beyond the budget', job: budgeted(null, 3), kind: 'budget', holds: false },
+    { name: 'budget raised above what was spent', job: budgeted(5, 3), kind: 'budget', holds: false },
+    { name: 'quota stops are WeChat’s and always hold', job: budgeted(null, 3), kind: 'quota', holds: true },
+  ] as const)('$name', ({ job: record, kind, holds }) => {
+    expect(stopStillHolds(record, kind)).toBe(holds);
   });
 });

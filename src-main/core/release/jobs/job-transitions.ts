@@ -9,6 +9,16 @@ export function pauseJob(job: JobRecord, kind: PauseKind, reason: string): void 
   job.pauseReason = reason;
 }
 
+/**
+ * Whether a stop a step ran into still holds when it is applied: a step may hit the budget just before the user
+ * resumes (consenting to spend more), and its stop must not undo that consent.
+ */
+export function stopStillHolds(job: JobRecord, kind: PauseKind): boolean {
+  if (kind !== 'budget') return true;
+  const budget = job.spec.auditBudget;
+  return budget !== null && job.auditsSpent >= budget;
+}
+
 /** Resuming is consent: to go on after a failed canary, to spend beyond the budget, to ignore the failures so far. */
 export function resumeJob(job: JobRecord): void {
   if (job.pauseKind === 'canary') job.canaryAccepted = true;
