@@ -166,7 +166,9 @@ async function applyDomains(ctx: FixContext, appid: string): Promise<FixOutcome>
   }
   if (changes.length === 0) return done('domains_already', null);
   const kept2 = [...Object.values(ownKeeps).flat(), ...viewOwn].join(', ');
-  return done(kept2 === '' ? 'domains_applied' : 'domains_applied_kept', changes.join('; '), {
+  const code =
+    confirmFile !== '' ? 'domains_applied_confirm' : kept2 === '' ? 'domains_applied' : 'domains_applied_kept';
+  return done(code, changes.join('; '), {
     added: [...Object.values(platformAdds).flat(), ...viewAdds].join(', '),
     kept: kept2,
     confirmFile,
