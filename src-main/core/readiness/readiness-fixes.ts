@@ -156,9 +156,11 @@ async function applyDomains(ctx: FixContext, appid: string): Promise<FixOutcome>
     changes.push(`web-view domains added (setwebviewdomain): ${viewAdds.join(', ')}`);
   }
   let confirmFile = '';
+  let confirmContent = '';
   if (viewOwn.length > 0) {
     const file = await ctx.api.getWebviewDomainConfirmFile(appid);
     confirmFile = file.file_name;
+    confirmContent = file.file_content;
     await ctx.api.setWebviewDomainDirectly(appid, { action: 'add', webviewdomain: viewOwn });
     changes.push(
       `merchant's own web-view domains kept (setwebviewdomain_directly, ${file.file_name}): ${viewOwn.join(', ')}`,
@@ -172,6 +174,7 @@ async function applyDomains(ctx: FixContext, appid: string): Promise<FixOutcome>
     added: [...Object.values(platformAdds).flat(), ...viewAdds].join(', '),
     kept: kept2,
     confirmFile,
+    confirmContent,
   });
 }
 

@@ -361,7 +361,7 @@ const en: typeof zhCN = {
       domains_already: 'The domains already match the profile.',
       domains_applied: 'Domains set: {added}.',
       domains_applied_confirm:
-        "Domains set: {added}; merchant's own domains kept: {kept}. Put the confirm file {confirmFile} at the root of those web-view domains, or web-view pages will not open.",
+        "Domains set: {added}; merchant's own domains kept: {kept}. Put the confirm file {confirmFile} (content: {confirmContent}) at the root of those web-view domains, or web-view pages will not open.",
       domains_applied_kept: "Domains set: {added}; merchant's own domains kept after release: {kept}.",
       category_unknown: 'WeChat has no category 「{category}」.',
       category_not_named: 'The audit did not name a category: choose one by hand.',

@@ -337,7 +337,7 @@ export default {
       domains_already: '域名已与配置一致。',
       domains_applied: '已配置域名：{added}。',
       domains_applied_confirm:
-        '已配置域名：{added}；已保留商户自有域名：{kept}。请在这些业务域名的根目录放置校验文件 {confirmFile}（内容见微信返回），否则 web-view 无法打开。',
+        '已配置域名：{added}；已保留商户自有域名：{kept}。请在这些业务域名的根目录放置校验文件 {confirmFile}（内容：{confirmContent}），否则 web-view 无法打开。',
       domains_applied_kept: '已配置域名：{added}；已保留商户自有域名：{kept}（发布后仍在）。',
       category_unknown: '微信类目中没有「{category}」。',
       category_not_named: '审核未指出缺少的类目：请手动选择类目。',
