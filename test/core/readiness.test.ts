@@ -95,7 +95,10 @@ it('reads readiness from WeChat, fixes it from the console, and deploys only the
       guide: { ...PROFILE.guide, purposes: [{ privacyKey: 'UserInfo', text: ' ' }] },
     }),
   ).rejects.toThrow(/UserInfo/);
-  const fixed = await invoke(app, 'readiness:fixAll', authorized);
+  // 城南洗衣 is left for a release by hand, which applies the domain profile itself.
+  const laundry = id('城南洗衣上门取送');
+  const fleet = authorized.filter((a) => a !== laundry);
+  const fixed = await invoke(app, 'readiness:fixAll', fleet);
   expect(fixed.filter((f) => !f.ok)).toEqual([]);
   expect(item(await view('川味小面'), 'privacy_guide')?.state).toBe('ready');
   expect(item(await view('云朵烘焙蛋糕预订'), 'domains')?.state).toBe('ready');
@@ -110,7 +113,7 @@ it('reads readiness from WeChat, fixes it from the console, and deploys only the
   );
 
   // The pre-flight holds back what fixes cannot cover: no category (the merchant must choose), no ICP filing.
-  const preflight = await invoke(app, 'readiness:preflight', { appids: authorized, autoRelease: true });
+  const preflight = await invoke(app, 'readiness:preflight', { appids: fleet, autoRelease: true });
   expect(preflight.held.map((h) => [h.nickname, h.keys])).toEqual(
     expect.arrayContaining([
       ['萌宠之家', ['category']],
@@ -128,14 +131,14 @@ it('reads readiness from WeChat, fixes it from the console, and deploys only the
   const submitsBefore = (await w.calls('/wxa/submit_audit')).length;
   const job = await invoke(app, 'jobs:startDeploy', {
     templateId: booking?.templateId ?? 0,
-    appids: authorized,
+    appids: fleet,
     userVersion: '2.1.0',
     userDesc: 'readiness',
     canary: 0,
     autoRelease: true,
     preflight: true,
   });
-  expect(job.total).toBe(10);
+  expect(job.total).toBe(9);
   expect(job.heldOut?.map((h) => h.nickname).sort()).toEqual(['素心美甲预约', '萌宠之家'].sort());
   const detail = () => invoke(app, 'jobs:get', job.id);
   await waitFor(
@@ -144,7 +147,7 @@ it('reads readiness from WeChat, fixes it from the console, and deploys only the
     90_000,
   );
   const items = (await detail()).items;
-  expect((await w.calls('/wxa/submit_audit')).length - submitsBefore).toBe(10);
+  expect((await w.calls('/wxa/submit_audit')).length - submitsBefore).toBe(9);
   // The fixed guide passes; only the category WeChat could not know in advance is rejected.
   expect(items.filter((i) => i.state !== 'released').map((i) => i.nickname)).toEqual(['青禾瑜伽约课']);
   // The release kept the merchant's own domains because the console moved them before release.
@@ -162,6 +165,34 @@ it('reads readiness from WeChat, fixes it from the console, and deploys only the
   const [added] = await invoke(app, 'readiness:fix', { action: 'add_category', appids: [id('青禾瑜伽约课')] });
   expect(added).toMatchObject({ ok: true, code: 'category_added', params: { category: '体育-体育场馆服务' } });
   expect(added?.readiness.notReady).toEqual([]);
+
+  // Without auto-release the missing domains do not hold the audit; a release by hand applies the profile first.
+  const [laundryView] = await invoke(app, 'readiness:refresh', [laundry]);
+  expect(item(laundryView!, 'domains')).toMatchObject({
+    reason: 'domains_missing',
+    blocksAudit: false,
+  });
+  const single = await invoke(app, 'jobs:startDeploy', {
+    templateId: booking?.templateId ?? 0,
+    appids: [laundry],
+    userVersion: '2.1.0',
+    userDesc: 'by hand',
+    canary: 0,
+    autoRelease: false,
+    preflight: true,
+  });
+  expect(single.heldOut).toBeUndefined();
+  await waitFor(
+    async () => (await invoke(app, 'jobs:get', single.id)).items.every((i) => i.state === 'passed'),
+    'the laundry passed',
+    90_000,
+  );
+  await invoke(app, 'audits:release', laundry);
+  const released = await wechat.api.getEffectiveDomain(laundry);
+  expect(released.third_domain.requestdomain).toEqual(['https://api.wxfleet-demo.cn']);
+  expect((await invoke(app, 'ledger:list', laundry)).map((e) => e.kind).filter((k) => k !== 'reconciled')).toEqual(
+    expect.arrayContaining(['merchant_setting', 'release']),
+  );
 
   // Testers are bound and unbound from the console too; each write is in the ledger.
   const yoga = id('青禾瑜伽约课');

@@ -267,7 +267,7 @@ async function wire(
       registration: createFastRegistration({ api: wechat.api, store, clock, logger }),
     }),
   };
-  withReadiness(handlers, { readiness, store, tasks, release });
+  withReadiness(handlers, { readiness, fixer, store, tasks, release, logger });
 
   let stopWatching: (() => void) | null = null;
   let stopReadinessPushes: (() => void) | null = null;
@@ -334,9 +334,32 @@ const READINESS_MAX_AGE_MS = 10 * 60_000;
  */
 function withReadiness(
   handlers: InvokeHandlers,
-  s: { readiness: ReadinessService; store: Store; tasks: TaskGroup; release: Release },
+  s: {
+    readiness: ReadinessService;
+    fixer: ReadinessFixer;
+    store: Store;
+    tasks: TaskGroup;
+    release: Release;
+    logger: Logger;
+  },
 ): void {
-  const { readiness, store, tasks, release } = s;
+  const { readiness, fixer, store, tasks, release, logger } = s;
+  // The domain profile is applied before a release by hand, so the release keeps what the templates call (05 E26).
+  const releaseByHand = handlers['audits:release'];
+  handlers['audits:release'] = async (appid) => {
+    try {
+      const domains = (await readiness.refresh(appid)).items.find((i) => i.key === 'domains');
+      if (domains?.state === 'missing') {
+        const [result] = await fixer.fix({ action: 'apply_domains', appids: [appid] });
+        if (result && !result.ok)
+          logger.warn('domain profile not applied before release', { appid, code: result.code });
+      }
+    } catch (error) {
+      // The release itself is what the person asked for; a failed check must not stop it.
+      logger.warn('readiness not checked before release', { appid, error });
+    }
+    return releaseByHand(appid);
+  };
   const sync = handlers['authorizers:sync'];
   handlers['authorizers:sync'] = async (appid) => {
     const rows = await sync(appid);
