@@ -91,6 +91,8 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       wechatTokens: [wechatToken],
       publicUrl: relayUrl,
       tunnel: { allow: [`127.0.0.1:${simPort}`] },
+      // The simulator's clock can be moved forward (control API): its pushes are signed with that clock.
+      push: { timestampToleranceMs: Number.MAX_SAFE_INTEGER },
     });
     cleanups.push(() => relay.stop());
 

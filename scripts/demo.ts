@@ -73,8 +73,9 @@ wxfleet 演示已启动 / wxfleet demo is running
   中继 / relay                  : ${stack.relayUrl}
   配置档目录 / profile directory : ${profileDir}
 ${binary === null ? '  未找到 Electron，改用浏览器界面。/ Electron is not available here, so the console is served to your browser.\n' : ''}
-  在浏览器中打开（一次性登录链接）/ Open in your browser (one-time login link):
+  在浏览器中打开（一次性登录链接，几分钟内有效）/ Open in your browser (one-time login link, valid for minutes):
   ${stack.host.loginUrl()}
+  需要新链接时 / for a new link: npm run wxfleet -- login-link --profile-dir ${profileDir} --profile demo
 
 按 Ctrl-C 停止全部服务。/ Press Ctrl-C to stop everything.
 `);

@@ -11,3 +11,5 @@ export type { PushEnvelope } from './push/envelope.js';
 export type * from './push/push-types.js';
 export * from './errcodes/index.js';
 export * from './api/index.js';
+export * from './appid.js';
+export * from './relay-wire/index.js';

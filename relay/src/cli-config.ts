@@ -15,6 +15,9 @@ export interface ServeConfig {
   egressAllow: string[];
   logLevel: LevelWithSilent;
   pingIntervalMs: number;
+  timestampToleranceMs: number;
+  launchPerIp: number;
+  launchPerInvite: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -54,6 +57,9 @@ export function parseServeConfig(args: string[], env: Env): ServeConfig {
       'egress-allow': { type: 'string', multiple: true },
       'log-level': { type: 'string' },
       'ping-interval-ms': { type: 'string' },
+      'timestamp-tolerance-hours': { type: 'string' },
+      'launch-rate-per-ip': { type: 'string' },
+      'launch-rate-per-invite': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -123,6 +129,21 @@ export function parseServeConfig(args: string[], env: Env): ServeConfig {
   if (!Number.isInteger(pingIntervalMs) || pingIntervalMs < 50 || pingIntervalMs > 600_000)
     problems.push(`--ping-interval-ms "${pingText}" must be an integer between 50 and 600000`);
 
+  const toleranceText = values['timestamp-tolerance-hours'] ?? env['WXFLEET_RELAY_TIMESTAMP_TOLERANCE_HOURS'] ?? '6';
+  const toleranceHours = Number(toleranceText);
+  if (!Number.isFinite(toleranceHours) || toleranceHours < 0.1 || toleranceHours > 720)
+    problems.push(`--timestamp-tolerance-hours "${toleranceText}" must be a number of hours between 0.1 and 720`);
+
+  const rate = (flag: 'launch-rate-per-ip' | 'launch-rate-per-invite', variable: string, fallback: string): number => {
+    const text = values[flag] ?? env[variable] ?? fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > 100_000)
+      problems.push(`--${flag} "${text}" must be a whole number of requests per minute between 1 and 100000`);
+    return n;
+  };
+  const launchPerIp = rate('launch-rate-per-ip', 'WXFLEET_RELAY_LAUNCH_RATE_PER_IP', '30');
+  const launchPerInvite = rate('launch-rate-per-invite', 'WXFLEET_RELAY_LAUNCH_RATE_PER_INVITE', '20');
+
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   return {
     host,
@@ -133,5 +154,8 @@ export function parseServeConfig(args: string[], env: Env): ServeConfig {
     egressAllow,
     logLevel: logLevel as LevelWithSilent,
     pingIntervalMs,
+    timestampToleranceMs: Math.round(toleranceHours * 3600_000),
+    launchPerIp,
+    launchPerInvite,
   };
 }

@@ -8,6 +8,7 @@ import { openStore } from './store/relay-store.js';
 const USAGE = `usage:
   wxfleet-relay serve --data-dir DIR --public-url https://relay.example.com --wechat-token TOKEN
                       [--port 8080] [--host 0.0.0.0] [--egress-allow api.weixin.qq.com:443] [--log-level info]
+                      [--timestamp-tolerance-hours 6] [--launch-rate-per-ip 30] [--launch-rate-per-invite 20]
   wxfleet-relay device add NAME --data-dir DIR      prints the new device token once
   wxfleet-relay device list --data-dir DIR
   wxfleet-relay device revoke NAME --data-dir DIR
@@ -25,6 +26,8 @@ async function serve(args: string[]): Promise<void> {
     logger,
     tunnel: { allow: config.egressAllow },
     ws: { pingIntervalMs: config.pingIntervalMs },
+    push: { timestampToleranceMs: config.timestampToleranceMs },
+    rateLimit: { perIp: config.launchPerIp, perInvite: config.launchPerInvite },
   });
   stopOnSignals(relay);
   process.stdout.write(`wxfleet-relay listening on ${relay.address}\n`);

@@ -75,8 +75,9 @@ describe('push intake', () => {
   });
 
   it('keeps two different events of the same second', async () => {
-    const a = pusher.sign(ticketKind.inner(1718000000, 'A'), 'component', '1718000000', '1');
-    const b = pusher.sign(ticketKind.inner(1718000000, 'B'), 'component', '1718000000', '1');
+    const now = String(Math.floor(Date.now() / 1000));
+    const a = pusher.sign(ticketKind.inner(1718000000, 'A'), 'component', now, '1');
+    const b = pusher.sign(ticketKind.inner(1718000000, 'B'), 'component', now, '1');
     await Promise.all([inject(a), inject(b)]);
     expect(
       relay.app.relay.store.events
@@ -84,6 +85,40 @@ describe('push intake', () => {
         .map((e) => e.body)
         .sort(),
     ).toEqual([a.body, b.body].sort());
+  });
+
+  it('stores one signed <Encrypt> once, whichever path it is replayed to', async () => {
+    const push = pusher.sign(ticketKind.inner(1718000000, 'replayed'), 'component');
+    const query = push.path.slice(push.path.indexOf('?'));
+    for (const path of ['/wechat/component', '/wechat/app/wx1111222233334444', '/wechat/app/wx9999aaaabbbbcccc']) {
+      const res = await relay.app.inject({ method: 'POST', url: path + query, payload: push.body });
+      expect(res.body).toBe('success');
+    }
+    expect(relay.app.relay.store.events.count()).toBe(1);
+    const other = await relay.app.inject({
+      method: 'POST',
+      url: '/wechat/app/not-an-appid' + query,
+      payload: push.body,
+    });
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('refuses a validly signed push whose timestamp is outside the tolerance, and stores nothing', async () => {
+    const strict = await startRelay({ push: { timestampToleranceMs: 3600_000 } }, false);
+    try {
+      const now = Math.floor(Date.now() / 1000);
+      for (const timestamp of [1000000000, now - 7200, now + 7200]) {
+        const push = pusher.sign(ticketKind.inner(1718000000, String(timestamp)), 'component', String(timestamp));
+        const res = await strict.app.inject({ method: 'POST', url: push.path, payload: push.body });
+        expect(res.statusCode).toBe(401);
+        expect(res.body).not.toBe('success');
+      }
+      expect(strict.app.relay.store.events.count()).toBe(0);
+      const fresh = pusher.sign(ticketKind.inner(1718000000, 'fresh'), 'component', String(now - 60));
+      expect((await strict.app.inject({ method: 'POST', url: fresh.path, payload: fresh.body })).body).toBe('success');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('accepts either Token while the Token is being changed', async () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { launchChromium } from '../../test/helpers/chromium.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceClient } from './helpers/device-client.js';
-import { startRelay } from './helpers/relay-fixture.js';
+import { startRelay, waitUntil } from './helpers/relay-fixture.js';
 import type { TestRelay } from './helpers/relay-fixture.js';
 
 let relay: TestRelay;
@@ -28,6 +28,7 @@ describe('launch page', () => {
     expect(res.body).toContain('不在线');
     expect(res.body.indexOf('不在线')).toBeLessThan(res.body.indexOf('offline'));
     expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    await waitUntil(() => relay.app.relay.store.invites.attempts('inv-1').length > 0, 5_000, 'attempt recorded');
     expect(relay.app.relay.store.invites.attempts('inv-1')).toMatchObject([{ outcome: 'no_desktop', variant: 'pc' }]);
   });
 
@@ -90,6 +91,8 @@ describe('launch page', () => {
       return `${authOrigin}/cgi-bin/componentloginpage?component_appid=wx0a1b2c3d4e5f6a7b&pre_auth_code=p1&redirect_uri=${redirect}&auth_type=2`;
     });
     await pc.connect();
+    pc.ws!.send(JSON.stringify({ type: 'invite', invite: { id: 'inv-4' } }));
+    await waitUntil(() => relay.app.relay.store.invites.isOpen('inv-4'), 5_000, 'invite known');
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
@@ -108,11 +111,52 @@ describe('launch page', () => {
 
   it('stores the callback once even when the merchant reloads it', async () => {
     relay = await startRelay({}, false);
+    await relay.app.relay.store.invites.upsert({ id: 'inv-5' });
     for (let i = 0; i < 3; i++) {
       const res = await relay.app.inject({ url: '/authorize/inv-5/done?auth_code=abc&expires_in=600' });
       expect(res.statusCode).toBe(200);
     }
     expect(relay.app.relay.store.events.count()).toBe(1);
     expect((await relay.app.inject({ url: '/authorize/inv-5/done?expires_in=600' })).statusCode).toBe(400);
+  });
+
+  it('refuses forged callbacks: unknown, revoked and expired invitations store nothing; a code counts once', async () => {
+    relay = await startRelay({}, false);
+    const { invites, events } = relay.app.relay.store;
+    await invites.upsert({ id: 'open' });
+    await invites.upsert({ id: 'revoked', revoked: true });
+    await invites.upsert({ id: 'expired', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    for (const id of ['made-up', 'revoked', 'expired']) {
+      const res = await relay.app.inject({ url: `/authorize/${id}/done?auth_code=forged${id}&expires_in=600` });
+      expect(res.statusCode).toBe(410);
+    }
+    expect(events.count()).toBe(0);
+    expect((await relay.app.inject({ url: '/authorize/open/done?auth_code=real1&expires_in=600' })).statusCode).toBe(
+      200,
+    );
+    await invites.upsert({ id: 'other' });
+    // The same code replayed through another open invitation is still one callback.
+    expect((await relay.app.inject({ url: '/authorize/other/done?auth_code=real1&expires_in=600' })).statusCode).toBe(
+      200,
+    );
+    expect(events.count()).toBe(1);
+  });
+
+  it('answers 429 past the per-IP and per-invitation limits, in fixed memory', async () => {
+    relay = await startRelay({ rateLimit: { perIp: 5, perInvite: 8, slots: 64 } }, false);
+    const hit = (ip: string, id: string): Promise<number> =>
+      relay.app
+        .inject({ url: `/authorize/${id}/done?auth_code=c${ip}${id}`, headers: { 'x-forwarded-for': ip } })
+        .then((r) => r.statusCode);
+    const fromOne = [];
+    for (let i = 0; i < 7; i++) fromOne.push(await hit('203.0.113.1', `inv-${i}`));
+    expect(fromOne).toEqual([410, 410, 410, 410, 410, 429, 429]);
+    const oneInvite = [];
+    for (let i = 0; i < 10; i++) oneInvite.push(await hit(`198.51.100.${i}`, 'target'));
+    expect(oneInvite.filter((s) => s === 429)).toHaveLength(2);
+    const res = await relay.app.inject({ url: '/authorize/target', headers: { 'x-forwarded-for': '192.0.2.9' } });
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['retry-after']).toMatch(/^[0-9]+$/);
+    expect(res.body).toContain('访问过于频繁');
   });
 });

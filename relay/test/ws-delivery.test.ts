@@ -93,14 +93,14 @@ describe('WebSocket protocol v1', () => {
     await Promise.all([fastA.waitForApplied(200, 5_000), fastB.waitForApplied(200, 5_000)]);
     expect(slow.applied).toBeLessThan(100);
     await sleep(100);
-    relay.app.relay.prune();
+    await relay.app.relay.prune();
     const oldest = relay.app.relay.store.events.page(0, 1)[0]!.seq;
     // The slow device has applied `slow.applied` and acked at most that: everything after must still be there.
     expect(oldest).toBeLessThanOrEqual(slow.applied + 1);
     await slow.waitForApplied(200, 30_000);
     expect(slow.gaps).toEqual([]);
     await sleep(100);
-    relay.app.relay.prune();
+    await relay.app.relay.prune();
     expect(relay.app.relay.store.events.count()).toBe(0);
   });
 

@@ -58,6 +58,26 @@ describe('control API (/__sim/)', () => {
     await sim.close();
   });
 
+  test('calls/totals counts every call per path and account, past the end of the call log ring', async () => {
+    const sim = await startTestSim({ ticketIntervalSeconds: 0, callLogSize: 3 });
+    const token = await componentTokenOf(sim);
+    const call = () => sim.api('/wxa/gettemplatelist', `access_token=${token}`);
+    for (let i = 0; i < 5; i++) await call();
+    await sim.control('POST', '/faults', { path: '/wxa/gettemplatelist', kind: 'errcode', errcode: 45011, count: 2 });
+    await call();
+    await call();
+    await sim.api('/wxa/gettemplatelist', 'access_token=not-a-token');
+    const { totals } = (await sim.control('GET', '/calls/totals?path=/wxa/gettemplatelist')) as {
+      totals: { account: string; calls: number; ok: number; errcodes: Record<string, number> }[];
+    };
+    expect(totals).toEqual([
+      { path: '/wxa/gettemplatelist', account: sim.platform.componentAppid, calls: 7, ok: 5, errcodes: { 45011: 2 } },
+      { path: '/wxa/gettemplatelist', account: '', calls: 1, ok: 0, errcodes: { 40001: 1 } },
+    ]);
+    expect(((await sim.control('GET', '/calls?limit=100'))['calls'] as unknown[]).length).toBe(3);
+    await sim.close();
+  });
+
   test('quota/exhaust makes a real 45009 that clear_quota lifts', async () => {
     const sim = await startTestSim();
     const token = await componentTokenOf(sim);

@@ -6,6 +6,7 @@ import type { App } from '@core/app/create-app';
 import { createApp } from '@core/app/create-app';
 import { hostConfig } from '@core/app/host-config';
 import { keytarKeychain } from '@core/platform/vault/keytar-keychain';
+import { createCoreSlot } from './core-slot';
 import { createExternalLinkOpener } from './external-link-opener';
 import { registerHandlers } from './handlers';
 import { notify } from './notifier';
@@ -20,7 +21,7 @@ import { createMainWindow } from './window-factory';
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let window: BrowserWindow | null = null;
-let core: App | null = null;
+const slot = createCoreSlot<App>();
 let updates: Updates | null = null;
 
 const emit: EmitEvent = (channel, payload) => {
@@ -28,6 +29,7 @@ const emit: EmitEvent = (channel, payload) => {
   if (channel === 'app:notice') notify(payload as Parameters<typeof notify>[0]);
 };
 const logError = (message: string, error: unknown): void => {
+  const core = slot.current();
   if (core !== null) core.services.logger.error(message, { error });
   else console.error(message, error);
 };
@@ -43,22 +45,22 @@ async function openCore(): Promise<App> {
   return createApp(config, { keychain: keytarKeychain(), emit, crashes: process });
 }
 
-// Quitting waits for the core: background work drained, every change durable, the log closed.
+// Quitting waits for the core — even one still opening or starting: background work drained, every change durable,
+// the log closed.
 installQuitSequence(app, {
   stopCore: async () => {
     updates?.stop();
-    await core?.stop();
+    await slot.stop();
   },
   onError: (error) => logError('wxfleet did not stop cleanly', error),
 });
 
 app.whenReady().then(async () => {
   let failure: unknown = null;
-  try {
-    core = await openCore();
-  } catch (error) {
+  const core = await slot.open(openCore).catch((error: unknown) => {
     failure = error;
-  }
+    return null;
+  });
   const appDir = app.getAppPath();
   const source = resolveRendererSource({
     isPackaged: app.isPackaged,
@@ -90,7 +92,7 @@ app.whenReady().then(async () => {
   if (core === null) {
     const message = failure instanceof Error ? failure.message : String(failure);
     main.webContents.once('did-finish-load', () => emit('app:error', { message }));
-  } else await core.start();
+  } else await slot.run((opened) => opened.start());
 
   app.on('second-instance', () => {
     if (main.isMinimized()) main.restore();

@@ -5,9 +5,13 @@ import type { AppConfig } from '../core/app/app-config';
 import type { App } from '../core/app/create-app';
 import { createApp } from '../core/app/create-app';
 import type { CrashSource } from '../core/app/crash-watch';
+import { profilePaths } from '../core/platform/fs/profile-paths';
 import type { Keychain } from '../core/platform/vault/keychain';
+import type { LoginLinkControl } from './login-link-control';
+import { loginLinkSocketPath, startLoginLinkControl } from './login-link-control';
 import type { RunningWebHost } from './server';
 import { startWebHost } from './server';
+import type { WebSessionOptions } from './session';
 
 export interface ConsoleHostOptions {
   config: AppConfig;
@@ -16,6 +20,7 @@ export interface ConsoleHostOptions {
   port?: number;
   /** `process` when this host is the process (the CLI, the demo). */
   crashes?: CrashSource;
+  session?: WebSessionOptions;
 }
 
 export interface ConsoleHost {
@@ -30,6 +35,7 @@ export interface ConsoleHost {
 /** The app behind the browser host: the host adds only HTTP, the WebSocket for events and the login link. */
 export async function startConsoleHost(options: ConsoleHostOptions): Promise<ConsoleHost> {
   let web: RunningWebHost | null = null;
+  let control: LoginLinkControl | null = null;
   const app = await createApp(options.config, {
     keychain: options.keychain,
     // Nothing is emitted before `start`, which runs once the host listens.
@@ -41,9 +47,12 @@ export async function startConsoleHost(options: ConsoleHostOptions): Promise<Con
       handlers: app.handlers,
       rendererDir: options.rendererDir,
       ...(options.port ? { port: options.port } : {}),
+      ...(options.session ? { session: options.session } : {}),
     });
+    control = await startControl(app, web);
     await app.start();
   } catch (error) {
+    await control?.close();
     await web?.close();
     await app.stop();
     throw error;
@@ -55,8 +64,20 @@ export async function startConsoleHost(options: ConsoleHostOptions): Promise<Con
     invoke: (channel, ...args) => dispatch(app.handlers, channel, args),
     app,
     async close() {
+      await control?.close();
       await running.close();
       await app.stop();
     },
   };
+}
+
+/** `wxfleet login-link` asks this host for a new link; without it (another host serves the profile) the host still runs. */
+async function startControl(app: App, web: RunningWebHost): Promise<LoginLinkControl | null> {
+  const path = loginLinkSocketPath(profilePaths(app.config.profileDir, app.config.profile).dir);
+  try {
+    return await startLoginLinkControl(path, () => web.loginUrl());
+  } catch (error) {
+    app.services.logger.warn('login links cannot be handed out on request', { error });
+    return null;
+  }
 }

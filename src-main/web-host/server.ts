@@ -10,18 +10,21 @@ import { isInvokeChannel } from '../contract/ipc';
 import type { Result } from '../contract/result';
 import { serveStatic } from './static-files';
 import { WebSession } from './session';
+import type { WebSessionOptions } from './session';
 
 export interface WebHostOptions {
   handlers: HandlerTable;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   port?: number;
+  /** Login-link and session lifetimes (defaults: 5 minutes, 12 hours). */
+  session?: WebSessionOptions;
 }
 
 export interface RunningWebHost {
   /** Origin, e.g. http://127.0.0.1:5123 */
   origin: string;
-  /** A one-time link that sets the session cookie and opens the console. */
+  /** A one-time link, valid for minutes, that sets the session cookie and opens the console. */
   loginUrl(): string;
   emit: EmitEvent;
   close(): Promise<void>;
@@ -39,8 +42,9 @@ const SECURITY_HEADERS = {
 
 /** The core over loopback: HTTP for invoke, one WebSocket for events, both behind the session cookie. */
 export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
-  const session = new WebSession();
-  const sockets = new Set<WebSocket>();
+  const session = new WebSession(options.session);
+  /** Each events socket and when the session that opened it ends: no event reaches a browser after that. */
+  const sockets = new Map<WebSocket, number>();
   let origin = '';
 
   // Host and Origin must be ours: defeats DNS rebinding and cross-site requests carrying the cookie.
@@ -62,12 +66,17 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     const url = new URL(req.url ?? '/', origin);
     if (!isOurs(req, false)) return void res.writeHead(421).end();
     if (url.pathname === '/login') {
-      if (!session.spendLoginCode(url.searchParams.get('code'))) {
-        res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
-        return void res.end('登录链接无效或已使用。 This login link is invalid or was already used.');
-      }
-      res.writeHead(303, { 'Set-Cookie': session.cookieHeader(), Location: '/' });
+      const cookie = session.login(url.searchParams.get('code'));
+      // A spent or expired link: the console page itself says how to get a new one (or opens, if still logged in).
+      if (cookie === null)
+        return void res.writeHead(303, { Location: session.isAuthenticated(req) ? '/' : '/?login=invalid' }).end();
+      res.writeHead(303, { 'Set-Cookie': cookie, Location: '/' });
       return void res.end();
+    }
+    if (url.pathname === '/api/session') {
+      const authenticated = session.isAuthenticated(req);
+      res.writeHead(authenticated ? 200 : 401, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      return void res.end(JSON.stringify({ authenticated }));
     }
     if (url.pathname === '/api/invoke') return invoke(req, res);
     if (req.method !== 'GET') return void res.writeHead(405).end();
@@ -79,8 +88,11 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(JSON.stringify(body));
     };
-    if (req.method !== 'POST' || !isOurs(req, true) || !session.isAuthenticated(req))
+    if (req.method !== 'POST' || !isOurs(req, true))
       return reply(403, { ok: false, error: { code: 'untrusted_sender', message: 'sender refused' } });
+    // 401: the page is ours but not logged in (or the session ran out); the renderer shows how to get a link.
+    if (!session.isAuthenticated(req))
+      return reply(401, { ok: false, error: { code: 'untrusted_sender', message: 'login required' } });
     if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
       return reply(415, { ok: false, error: { code: 'invalid_argument', message: 'JSON expected' } });
     const body = await readBody(req);
@@ -91,16 +103,17 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
-    if (
-      new URL(req.url ?? '/', origin).pathname !== '/api/events' ||
-      !isOurs(req, true) ||
-      !session.isAuthenticated(req)
-    ) {
+    if (new URL(req.url ?? '/', origin).pathname !== '/api/events' || !isOurs(req, true)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
+    const sessionEnd = session.sessionEnd(req);
+    if (sessionEnd === null) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
+      sockets.set(ws, sessionEnd);
       ws.on('close', () => sockets.delete(ws));
       ws.on('message', () => ws.close(1008, 'events only'));
     });
@@ -114,7 +127,10 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
 
   const emit: EmitEvent = (channel, payload) => {
     const frame = JSON.stringify({ channel, payload });
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
+    for (const [ws, sessionEnd] of sockets) {
+      if (session.ended(sessionEnd)) ws.close(1008, 'session ended');
+      else if (ws.readyState === ws.OPEN) ws.send(frame);
+    }
   };
 
   return {
@@ -123,7 +139,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     emit,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const ws of sockets) ws.terminate();
+        for (const ws of sockets.keys()) ws.terminate();
         wss.close();
         server.close(() => resolve());
         server.closeAllConnections();

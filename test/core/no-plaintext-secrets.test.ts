@@ -15,6 +15,7 @@ import { invoke, startWorld, waitFor } from './helpers/core-world.js';
 import { authorizeThroughInvitation } from './helpers/merchant.js';
 import { startHarness } from './helpers/core-harness.js';
 import { applyGuidesThroughConsole } from '../e2e/console-guide.js';
+import { addSecret, findSecret, recordVaultWrites } from './helpers/secret-search.js';
 
 let h: Harness | undefined;
 afterEach(async () => h?.close());
@@ -35,12 +36,10 @@ it('leaves no secret, token or refresh token in plaintext in the profile files, 
     harness.platform.encodingAESKey,
     harness.platform.token,
   ]);
+  // Every value ever written, so tokens rotated away during the run are searched for too.
+  recordVaultWrites(harness.vault, secrets);
   const collect = (): void => {
-    for (const name of harness.vault.names()) {
-      const value = harness.vault.get(name);
-      if (typeof value === 'string') secrets.add(value);
-      else if (value && typeof value === 'object' && 'value' in value) secrets.add(value.value);
-    }
+    for (const name of harness.vault.names()) addSecret(secrets, harness.vault.get(name));
   };
   const errors: string[] = [];
   const keep = (e: unknown): void => {
@@ -95,11 +94,11 @@ it('leaves no secret, token or refresh token in plaintext in the profile files, 
   haystacks.push(['errors', Buffer.from(errors.join('\n'))]);
   expect(haystacks.length).toBeGreaterThan(5);
   expect(secrets.size).toBeGreaterThan(8);
+  // Rotations happened and were seen: more component and authorizer tokens than the vault holds at the end.
+  expect(secrets.size).toBeGreaterThan(new Set(harness.vault.names()).size + 3);
   for (const secret of secrets) {
     expect(secret.length).toBeGreaterThan(8);
-    for (const [where, data] of haystacks) {
-      expect(data.includes(Buffer.from(secret)), `${where} contains a secret`).toBe(false);
-    }
+    for (const [where, data] of haystacks) expect(findSecret(data, secret), `${where} contains a secret`).toBeNull();
   }
 });
 
@@ -109,10 +108,16 @@ it('after a full core run (relay, invitations, pushes, revocation, diagnosis) no
     const core = await world.startCore();
     const ctx = core.services;
     await waitFor(() => ctx.wechat.tickets.current() !== undefined, 'a ticket via the relay');
+    const rotated = new Set<string>();
+    recordVaultWrites(ctx.vault, rotated);
     const appids = await world.seedApps(2);
     const results: unknown[] = [];
+    // Single-use codes are secrets too: the pre_auth_code of each link, the auth_code each grant pushed.
+    const codes = new Set<string>();
     for (const appid of appids) {
       const inv = await invoke(core, 'invitations:create', { note: appid });
+      const link = await ctx.onboarding.invitations.authorizationUrl({ inviteId: inv.id, variant: 'pc' });
+      codes.add(new URL(link).searchParams.get('pre_auth_code') ?? '');
       await authorizeThroughInvitation(world, inv, appid, [17, 18, 19, 30]);
     }
     await waitFor(
@@ -128,11 +133,8 @@ it('after a full core run (relay, invitations, pushes, revocation, diagnosis) no
       world.deviceToken,
     ]);
     const collect = (): void => {
-      for (const name of ctx.vault.names()) {
-        const value = ctx.vault.get(name);
-        if (typeof value === 'string') secrets.add(value);
-        else if (value && typeof value === 'object' && 'value' in value) secrets.add(value.value);
-      }
+      for (const name of ctx.vault.names()) addSecret(secrets, ctx.vault.get(name));
+      for (const value of rotated) secrets.add(value);
     };
     collect();
     await world.control('POST', '/merchant/revoke', { appid: appids[0] });
@@ -145,6 +147,12 @@ it('after a full core run (relay, invitations, pushes, revocation, diagnosis) no
     results.push(await invoke(core, 'authorizers:get', appids[1] ?? ''));
     collect();
     await core.stop();
+    const { pushes } = await world.control<{ pushes: { xml?: string }[] }>('GET', '/pushes?limit=1000');
+    for (const push of pushes)
+      for (const [, code] of (push.xml ?? '').matchAll(/<AuthorizationCode><!\[CDATA\[([^\]]+)\]\]>/g))
+        codes.add(code ?? '');
+    expect(codes.size).toBeGreaterThanOrEqual(4);
+    for (const code of codes) if (code.length >= 8) secrets.add(code);
 
     const haystacks: Array<[string, Buffer]> = [];
     for (const file of await filesUnder(world.root)) haystacks.push([file, await readFile(file)]);
@@ -155,9 +163,7 @@ it('after a full core run (relay, invitations, pushes, revocation, diagnosis) no
     // appsecret, AES key, Token, device token, ticket, component token, 2 authorizer tokens + refresh tokens.
     expect(secrets.size).toBeGreaterThanOrEqual(9);
     for (const secret of secrets) {
-      for (const [where, data] of haystacks) {
-        expect(data.includes(Buffer.from(secret)), `${where} contains a secret`).toBe(false);
-      }
+      for (const [where, data] of haystacks) expect(findSecret(data, secret), `${where} contains a secret`).toBeNull();
     }
   } finally {
     await world.close();
@@ -174,6 +180,8 @@ it('after the demo has run a deploy, the profile holds a log file with the job a
     prewire: true,
     config: (demo) => ({ ...demo, vault: { ...demo.vault, keychainService } }),
   });
+  const written = new Set<string>();
+  recordVaultWrites(stack.host.app.services.vault, written);
   try {
     const call = async <C extends InvokeChannel>(channel: C, ...args: InvokeMap[C]['args']) => {
       const result = await stack.host.invoke(channel, ...args);
@@ -206,10 +214,8 @@ it('after the demo has run a deploy, the profile holds a log file with the job a
     const vault = stack.host.app.services.vault;
     const secrets = new Set<string>([stack.deviceToken, stack.platform.componentAppsecret, stack.platform.token]);
     secrets.add(stack.platform.encodingAESKey);
-    for (const name of vault.names()) {
-      const value = vault.get(name);
-      secrets.add(typeof value === 'string' ? value : (value?.value ?? ''));
-    }
+    for (const name of vault.names()) addSecret(secrets, vault.get(name));
+    for (const value of written) secrets.add(value);
     await stack.close();
 
     const logs = (await filesUnder(profileDir)).filter((f) => f.includes('/logs/'));
@@ -222,8 +228,9 @@ it('after the demo has run a deploy, the profile holds a log file with the job a
     expect(lines.filter((l) => l.jobId === job.id).map((l) => l.msg)).toEqual(
       expect.arrayContaining(['job started', 'job finished']),
     );
+    const logData = Buffer.from(text);
     for (const secret of secrets)
-      if (secret.length >= 8) expect(text.includes(secret), 'a log holds a secret').toBe(false);
+      if (secret.length >= 8) expect(findSecret(logData, secret), 'a log holds a secret').toBeNull();
   } finally {
     await stack.close();
     await keytarKeychain()

@@ -144,6 +144,8 @@ describe('relay client against the real relay', () => {
     for (let i = 0; i < 2; i++) expect((await pusher.deliver(identical)).body).toBe('success');
     await deliver(pusher, PUSH_KINDS[1]!.inner(1718000001), 'component');
     await deliver(pusher, PUSH_KINDS[7]!.inner(1718000007), 'app');
+    // The relay completes only invitations a desktop told it about (sent earlier, when the invitation was made).
+    await relay.app.relay.store.invites.upsert({ id: 'inv-1' });
     const authDone = await fetch(
       `${relay.url}/authorize/inv-1/done?auth_code=authcode%40%40%40secretcode&expires_in=3600`,
     );

@@ -51,6 +51,18 @@ describe('component_verify_ticket', () => {
     expect(h.vault.get('component.ticket')?.value).toBe('ticket@@@new');
   });
 
+  it('a ticket replayed as it was does not undo WeChat rejecting it; the same value pushed anew does', async () => {
+    h = await startHarness();
+    await h.control('POST', '/pushes/pause', { tickets: true });
+    const at = Date.now() + 1_000;
+    await h.tickets.put('ticket@@@current', at);
+    h.tickets.reject('ticket@@@current');
+    await h.tickets.put('ticket@@@current', at);
+    expect(h.tickets.current()).toBeUndefined();
+    await h.tickets.put('ticket@@@current', at + 1_000);
+    expect(h.tickets.current()?.value).toBe('ticket@@@current');
+  });
+
   it('recovers from 61005 (ticket expired on WeChat side) with one new ticket', async () => {
     h = await startHarness();
     await h.control('POST', '/pushes/pause', { tickets: true });

@@ -1,6 +1,6 @@
 /** The browser-host CLI as a user starts it: a real profile by default, refused in plain words without a keychain. */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,9 +59,24 @@ it('opens the default real profile and serves the console until told to stop', a
     await cli.printed('/login?code=');
     expect(cli.output()).toMatch(/console ready: http:\/\/127\.0\.0\.1:\d+\/login\?code=/);
     expect(existsSync(join(dir, 'profiles/default/secrets.enc.json'))).toBe(true);
+
+    // Another terminal asks the running host for a new link; it logs a browser in once.
+    const asked = start(['login-link'], process.env);
+    expect(await asked.exited).toBe(0);
+    const link = asked.output().trim();
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/login\?code=[\w-]+$/);
+    expect((await fetch(link, { redirect: 'manual' })).headers.get('set-cookie')).toMatch(/^wxfleet_session=/);
+    expect((await fetch(link, { redirect: 'manual' })).headers.get('set-cookie')).toBeNull();
+    expect((statSync(join(dir, 'profiles/default/web-host.sock')).mode & 0o777).toString(8)).toBe('600');
+
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
     expect(await readFile(join(dir, 'profiles/default/logs/wxfleet.log'), 'utf8')).toContain('wxfleet stopped');
+
+    // With the host gone, the command says so and how to start one.
+    const orphan = start(['login-link'], process.env);
+    expect(await orphan.exited).toBe(1);
+    expect(orphan.output()).toMatch(/No browser console is running for this profile/);
   } finally {
     cli.child.kill('SIGKILL');
     await keytarKeychain()

@@ -44,8 +44,11 @@ describe('browser host', () => {
   it('listens on loopback only and refuses calls without the session', async () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await invoke({ channel: 'app:info', args: [] });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    const session = await fetch(`${host.origin}/api/session`);
+    expect(session.status).toBe(401);
+    expect(await session.json()).toEqual({ authenticated: false });
   });
 
   it('sets the session cookie from a one-time login link', async () => {
@@ -55,8 +58,17 @@ describe('browser host', () => {
     const setCookie = first.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
+    expect(setCookie).toMatch(/Max-Age=43200/);
     cookie = setCookie.split(';')[0]!;
-    expect((await fetch(link, { redirect: 'manual' })).status).toBe(403);
+    // Spent: no cookie, and the page it leads to says how to get a new link.
+    const again = await fetch(link, { redirect: 'manual' });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(again.headers.get('location')).toBe('/?login=invalid');
+    const session = await fetch(`${host.origin}/api/session`, { headers: { Cookie: cookie } });
+    expect(await session.json()).toEqual({ authenticated: true });
+    // The same spent link in the browser that used it just opens the console.
+    expect((await fetch(link, { redirect: 'manual', headers: { Cookie: cookie } })).headers.get('location')).toBe('/');
   });
 
   it('answers with the contract Result shape and validates before calling the core', async () => {
@@ -100,5 +112,79 @@ describe('browser host', () => {
     host.emit('templates:changed', {});
     expect(JSON.parse(await message)).toEqual({ channel: 'templates:changed', payload: {} });
     socket.close();
+  });
+});
+
+describe('browser host login lifetimes', () => {
+  let now = Date.UTC(2026, 0, 1);
+  let timed: RunningWebHost;
+  let root: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'wxfleet-web-'));
+    await writeFile(join(root, 'index.html'), '<!doctype html><title>wxfleet</title>');
+    timed = await startWebHost({
+      rendererDir: root,
+      handlers: { 'app:info': async () => ({ name: 'wxfleet', version: 'test', profile: 'acme' }) },
+      session: { loginCodeMs: 5 * 60_000, sessionMs: 3600_000, now: () => now },
+    });
+  });
+  afterAll(async () => {
+    await timed.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const login = async (link: string): Promise<string | null> => {
+    const res = await fetch(link, { redirect: 'manual' });
+    return res.headers.get('set-cookie')?.split(';')[0] ?? null;
+  };
+  const authenticated = async (cookie: string): Promise<boolean> =>
+    (
+      (await (await fetch(`${timed.origin}/api/session`, { headers: { Cookie: cookie } })).json()) as {
+        authenticated: boolean;
+      }
+    ).authenticated;
+
+  it('a login link expires after its minutes, used or not', async () => {
+    const link = timed.loginUrl();
+    now += 5 * 60_000;
+    expect(await login(link)).toBeNull();
+    const fresh = timed.loginUrl();
+    now += 5 * 60_000 - 1;
+    expect(await login(fresh)).not.toBeNull();
+  });
+
+  it('a session ends after its lifetime, and each login has its own', async () => {
+    const first = (await login(timed.loginUrl())) ?? '';
+    now += 30 * 60_000;
+    const second = (await login(timed.loginUrl())) ?? '';
+    expect(first).not.toBe(second);
+    expect(await authenticated(first)).toBe(true);
+    now += 30 * 60_000;
+    expect(await authenticated(first)).toBe(false);
+    expect(await authenticated(second)).toBe(true);
+    const refused = await fetch(`${timed.origin}/api/invoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: timed.origin, Cookie: first },
+      body: JSON.stringify({ channel: 'app:info', args: [] }),
+    });
+    expect(refused.status).toBe(401);
+  });
+
+  it('sends no event to a browser whose session ended: its socket is closed', async () => {
+    const cookie = (await login(timed.loginUrl())) ?? '';
+    const socket = new WebSocket(`${timed.origin.replace('http', 'ws')}/api/events`, {
+      headers: { Origin: timed.origin, Cookie: cookie },
+    });
+    await new Promise((resolve) => socket.on('open', resolve));
+    const received: string[] = [];
+    socket.on('message', (data) => received.push(String(data)));
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    timed.emit('templates:changed', {});
+    await new Promise<void>((resolve) => socket.once('message', () => resolve()));
+    now += 3600_000;
+    timed.emit('templates:changed', {});
+    expect(await closed).toBe(1008);
+    expect(received).toHaveLength(1);
   });
 });

@@ -71,6 +71,8 @@ beforeAll(async () => {
       method === 'authorizationUrl' ? authorizationUrl(params as { inviteId: string }) : undefined,
   });
   await device.connect();
+  // What the console sends when it creates the invitation: the relay completes only invitations it knows.
+  device.ws!.send(JSON.stringify({ type: 'invite', invite: { id: 'inv-001' } }));
   await waitUntil(() => decrypted().some((p) => p.kind === 'component_verify_ticket'), 10_000, 'ticket');
   const ticketPush = device.pushes[0]!;
   const ticket = parsePush(crypt.decrypt(parseEnvelope(ticketPush.body).encrypt), 'component');

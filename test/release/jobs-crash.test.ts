@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { readEnvelope } from '../../src-main/core/platform/aggregate/json-file-adapter.js';
 import type { Release } from '../../src-main/core/platform/store/release-aggregate.js';
+import { appEffects, callsPerAccount } from '../helpers/wechat-witness.js';
 import type { ReleaseFixture } from './jobs-fixture.js';
 import { startReleaseFixture } from './jobs-fixture.js';
 
@@ -33,6 +34,7 @@ it('killed at random moments during a 200-item job, it never sends a commit or a
   f = await startReleaseFixture({ apps: 200 });
   const fx = f;
   const templateId = await fx.addTemplate('3.0.0');
+  const auditsBefore = await appEffects(fx.h.control);
   // The child owns the profile from now on; this process only plays WeChat.
   await fx.h.app.stop();
   const cfg = JSON.stringify({
@@ -63,9 +65,21 @@ it('killed at random moments during a 200-item job, it never sends a commit or a
   expect(job?.status).toBe('finished');
   expect(Object.values(job?.items ?? {}).every((i) => i.state === 'released')).toBe(true);
 
-  // The simulator's call log is the witness: exactly one accepted commit and one submission per mini-program.
-  const ok = async (path: string): Promise<number> => (await fx.h.calls(path)).filter((c) => c.errcode === 0).length;
-  expect(await ok('/wxa/commit')).toBe(200);
-  expect(await ok('/wxa/submit_audit')).toBe(200);
-  expect(await ok('/wxa/release')).toBe(200);
+  // The simulator is the witness. Every call counts, refused ones too: a second submission WeChat refused (85009)
+  // or a second release it refused would still be a call this job must never have made.
+  for (const path of ['/wxa/commit', '/wxa/submit_audit', '/wxa/release']) {
+    const perApp = await callsPerAccount(fx.h.control, path);
+    expect([...perApp.keys()].sort(), path).toEqual([...fx.appids].sort());
+    for (const appid of fx.appids) expect(perApp.get(appid), `${path} for ${appid}`).toMatchObject({ calls: 1, ok: 1 });
+  }
+  // And by what WeChat holds: one new submission and one release of the version per mini-program.
+  const after = await appEffects(fx.h.control);
+  for (const appid of fx.appids) {
+    const app = after.get(appid);
+    expect(app?.auditsSubmitted, appid).toBe((auditsBefore.get(appid)?.auditsSubmitted ?? 0) + 1);
+    expect(
+      app?.history.filter((v) => v.user_version === '3.0.0'),
+      appid,
+    ).toHaveLength(1);
+  }
 }, 150_000);

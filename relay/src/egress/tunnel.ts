@@ -11,6 +11,10 @@ const TARGET = /^([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\]):([0-9]{1,5})$/;
 
 export interface Tunnel {
   open(): number;
+  /** Devices with an open tunnel. */
+  deviceIds(): number[];
+  /** Closes every tunnel of these (revoked) devices. */
+  closeDevices(ids: ReadonlySet<number>): void;
   close(): void;
 }
 
@@ -19,7 +23,8 @@ export interface Tunnel {
  * byte pipe the relay cannot read. Only authenticated devices, only allowlisted host:port pairs.
  */
 export function attachTunnel(server: Server, devices: DeviceStore, settings: TunnelSettings, log: Logger): Tunnel {
-  const live = new Set<Duplex>();
+  /** Each open tunnel and the device that opened it, so revoking the device closes it. */
+  const live = new Map<Duplex, number>();
   const allow = new Set(settings.allow);
 
   server.on('connect', (request: IncomingMessage, client: Duplex, head: Buffer) => {
@@ -41,8 +46,14 @@ export function attachTunnel(server: Server, devices: DeviceStore, settings: Tun
     if (live.size >= settings.maxTunnels) return rejectUpgrade(client, 503, 'too many tunnels');
     const host = match[1]!.replace(/^\[|\]$/g, '');
     const upstream: Socket = connect({ host, port: Number(match[2]), timeout: settings.connectTimeoutMs });
-    live.add(client);
+    live.set(client, device.id);
+    const lifetime = setTimeout(() => {
+      log.info({ device: device.name, target }, 'tunnel closed: maximum lifetime reached');
+      finish();
+    }, settings.maxLifetimeMs);
+    lifetime.unref();
     const finish = (): void => {
+      clearTimeout(lifetime);
       live.delete(client);
       upstream.destroy();
       client.destroy();
@@ -70,8 +81,16 @@ export function attachTunnel(server: Server, devices: DeviceStore, settings: Tun
 
   return {
     open: () => live.size,
+    deviceIds: () => [...new Set(live.values())],
+    closeDevices: (ids) => {
+      for (const [socket, id] of live) {
+        if (!ids.has(id)) continue;
+        live.delete(socket);
+        socket.destroy();
+      }
+    },
     close: () => {
-      for (const socket of live) socket.destroy();
+      for (const socket of live.keys()) socket.destroy();
       live.clear();
     },
   };

@@ -1,8 +1,10 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { authorizationUrlValueSchema, INVITE_ID } from '@wxfleet/protocol';
+import type { RateLimitSettings } from '../settings.js';
 import { dedupeKey } from '../store/event-store.js';
 import type { EventStore } from '../store/event-store.js';
-import { INVITE_ID } from '../store/invite-store.js';
 import type { InviteStore, LaunchOutcome } from '../store/invite-store.js';
+import { FixedWindowLimiter } from './rate-limit.js';
 import { RpcError } from '../ws/hub.js';
 import type { Hub } from '../ws/hub.js';
 import { authorizeLinkPage, messagePage } from './launch-page.js';
@@ -12,6 +14,7 @@ export interface AuthorizeOptions {
   hub: Hub;
   events: EventStore;
   invites: InviteStore;
+  rateLimit: RateLimitSettings;
 }
 
 const MOBILE_UA = /MicroMessenger|Mobile|Android|iPhone|iPad/i;
@@ -33,13 +36,9 @@ function html(reply: FastifyReply, status: number, body: string): FastifyReply {
 }
 
 function authorizationUrlOf(value: unknown): string | null {
-  const url =
-    typeof value === 'string'
-      ? value
-      : typeof value === 'object' && value !== null
-        ? (value as { url?: unknown }).url
-        : undefined;
-  if (typeof url !== 'string') return null;
+  const parsedValue = authorizationUrlValueSchema.safeParse(value);
+  if (!parsedValue.success) return null;
+  const url = parsedValue.data;
   try {
     const parsed = new URL(url);
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
@@ -49,13 +48,41 @@ function authorizationUrlOf(value: unknown): string | null {
 }
 
 /** GET /authorize/:inviteId (the launch page on the registered domain) and /authorize/:inviteId/done (the redirect). */
-export const authorizeRoutes: FastifyPluginAsync<AuthorizeOptions> = async (app, { hub, events, invites }) => {
+export const authorizeRoutes: FastifyPluginAsync<AuthorizeOptions> = async (
+  app,
+  { hub, events, invites, rateLimit },
+) => {
+  const perIp = new FixedWindowLimiter(rateLimit.slots, rateLimit.perIp, rateLimit.windowMs);
+  const perInvite = new FixedWindowLimiter(rateLimit.slots, rateLimit.perInvite, rateLimit.windowMs);
+
+  /** Counts the request against its IP and its invitation; answers 429 and returns true when over either. */
+  function limited(request: FastifyRequest, reply: FastifyReply, inviteId: string): boolean {
+    if (perIp.take(request.ip) && perInvite.take(inviteId)) return false;
+    void html(
+      reply.header('Retry-After', String(perIp.retryAfterSeconds())),
+      429,
+      messagePage(
+        '访问过于频繁',
+        '请求太多，请一分钟后再打开本链接。',
+        'Too many requests; open this link again in a minute.',
+      ),
+    );
+    return true;
+  }
+
+  function recordAttempt(request: FastifyRequest, inviteId: string, outcome: LaunchOutcome, variant: Variant): void {
+    invites.recordAttempt(inviteId, outcome, variant).catch((error: unknown) => {
+      request.log.error({ err: error }, 'launch attempt not recorded');
+    });
+  }
+
   app.get<{ Params: { inviteId: string }; Querystring: { variant?: string } }>(
     '/authorize/:inviteId',
     async (request, reply) => {
       const { inviteId } = request.params;
       if (!INVITE_ID.test(inviteId))
         return html(reply, 404, messagePage('链接无效', '这个授权链接无效。', 'This authorization link is not valid.'));
+      if (limited(request, reply, inviteId)) return reply;
       const asked = request.query.variant;
       const variant: Variant =
         asked === 'pc' || asked === 'mobile'
@@ -63,7 +90,7 @@ export const authorizeRoutes: FastifyPluginAsync<AuthorizeOptions> = async (app,
           : MOBILE_UA.test(request.headers['user-agent'] ?? '')
             ? 'mobile'
             : 'pc';
-      const record = (outcome: LaunchOutcome): void => invites.recordAttempt(inviteId, outcome, variant);
+      const record = (outcome: LaunchOutcome): void => recordAttempt(request, inviteId, outcome, variant);
       const invite = invites.get(inviteId);
       if (
         invite !== null &&
@@ -126,6 +153,21 @@ export const authorizeRoutes: FastifyPluginAsync<AuthorizeOptions> = async (app,
           messagePage('授权未完成', '返回的链接缺少授权码。', 'The redirect carried no authorization code.'),
         );
       }
+      if (limited(request, reply, inviteId)) return reply;
+      // Only an invitation the desktop told the relay about and that is still open can complete: forged callbacks
+      // for made-up or closed invitations are never stored, so the desktop never asks WeChat about them.
+      if (!invites.isOpen(inviteId)) {
+        request.log.warn({ inviteId }, 'authorization callback refused: invitation unknown or closed');
+        return html(
+          reply,
+          410,
+          messagePage(
+            '邀请已失效',
+            '这个授权邀请不存在、已撤销或已过期，请联系服务商获取新链接。',
+            'This invitation does not exist, was revoked or has expired; ask your service provider for a new link.',
+          ),
+        );
+      }
       const rawQuery = request.raw.url?.split('?')[1] ?? '';
       try {
         await events.append({
@@ -133,7 +175,7 @@ export const authorizeRoutes: FastifyPluginAsync<AuthorizeOptions> = async (app,
           appid: null,
           query: { timestamp: '', nonce: '', msg_signature: '' },
           body: `invite_id=${encodeURIComponent(inviteId)}&${rawQuery}`.slice(0, 4096),
-          dedupeKey: dedupeKey('auth_callback', inviteId, authCode),
+          dedupeKey: dedupeKey('auth_callback', authCode), // once per code, whichever invitation it names
         });
       } catch (error) {
         request.log.error({ err: error }, 'authorization callback not stored');

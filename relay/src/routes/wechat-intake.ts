@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { EnvelopeError, parseEnvelope, XmlError } from '@wxfleet/protocol';
+import { APPID_PATTERN, EnvelopeError, isSignedQueryValue, parseEnvelope, XmlError } from '@wxfleet/protocol';
 import { verifyMsgSignature } from '../signature.js';
 import { dedupeKey } from '../store/event-store.js';
 import type { Channel, EventStore, PushQuery } from '../store/event-store.js';
@@ -8,17 +8,15 @@ export interface IntakeOptions {
   events: EventStore;
   tokens: readonly string[];
   bodyLimit: number;
+  timestampToleranceMs: number;
 }
-
-const APPID = /^[A-Za-z0-9_-]{1,32}$/;
-const QUERY_VALUE = /^[A-Za-z0-9_-]{1,64}$/;
 
 function readQuery(query: unknown): PushQuery | null {
   if (typeof query !== 'object' || query === null) return null;
   const q = query as Record<string, unknown>;
   const { timestamp, nonce, msg_signature: msgSignature } = q;
   if (typeof timestamp !== 'string' || typeof nonce !== 'string' || typeof msgSignature !== 'string') return null;
-  if (!QUERY_VALUE.test(timestamp) || !QUERY_VALUE.test(nonce) || !QUERY_VALUE.test(msgSignature)) return null;
+  if (!isSignedQueryValue(timestamp) || !isSignedQueryValue(nonce) || !isSignedQueryValue(msgSignature)) return null;
   return { timestamp, nonce, msg_signature: msgSignature };
 }
 
@@ -27,7 +25,10 @@ function refuse(reply: FastifyReply, status: number, text: string): FastifyReply
 }
 
 /** POST /wechat/component and /wechat/app/:appid — verify, commit, then and only then answer `success`. */
-export const wechatIntake: FastifyPluginAsync<IntakeOptions> = async (app, { events, tokens, bodyLimit }) => {
+export const wechatIntake: FastifyPluginAsync<IntakeOptions> = async (
+  app,
+  { events, tokens, bodyLimit, timestampToleranceMs },
+) => {
   // WeChat sends text/xml; any other type is still read as text, capped, and judged by the same checks.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit }, (_request, body, done) => done(null, body));
@@ -56,15 +57,22 @@ export const wechatIntake: FastifyPluginAsync<IntakeOptions> = async (app, { eve
       request.log.warn({ channel }, 'push refused: msg_signature does not match');
       return refuse(reply, 401, 'msg_signature does not match');
     }
+    // The timestamp is signed: a replay of an old push keeps its old timestamp.
+    const skewMs = Math.abs(Date.now() - Number(query.timestamp) * 1000);
+    if (!(skewMs <= timestampToleranceMs)) {
+      request.log.warn({ channel, skewSeconds: Math.round(skewMs / 1000) }, 'push refused: timestamp out of tolerance');
+      return refuse(reply, 401, 'timestamp too far from the relay clock');
+    }
     try {
       const { seq, duplicate } = await events.append({
         channel,
         appid,
         query,
         body,
-        dedupeKey: dedupeKey(channel, appid ?? '', encrypt),
+        // Only <Encrypt> is signed: the same ciphertext replayed to another path is the same push.
+        dedupeKey: dedupeKey('push', encrypt),
       });
-      request.log.info({ channel, appid, seq, duplicate }, 'push stored');
+      request.log.debug({ channel, appid, seq, duplicate }, 'push stored');
     } catch (error) {
       request.log.error({ err: error, channel }, 'push not stored');
       return refuse(reply, 503, 'storage unavailable');
@@ -75,7 +83,7 @@ export const wechatIntake: FastifyPluginAsync<IntakeOptions> = async (app, { eve
   app.post('/wechat/component', (request, reply) => intake(request, reply, 'component', null));
   app.post<{ Params: { appid: string } }>('/wechat/app/:appid', (request, reply) => {
     const { appid } = request.params;
-    if (!APPID.test(appid)) return refuse(reply, 404, 'unknown appid path');
+    if (!APPID_PATTERN.test(appid)) return refuse(reply, 404, 'unknown appid path');
     return intake(request, reply, 'app', appid);
   });
 };

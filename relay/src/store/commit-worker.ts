@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { AppendResult, NewEvent } from './event-store.js';
+import type { Batch, BatchResult } from './group-commit.js';
+import { WRITE_SQL } from './write-ops.js';
 
 /*
  * The worker is plain CommonJS source evaluated in a worker thread, so it runs the same way from TypeScript sources
@@ -21,17 +22,23 @@ if (mode !== 'wal' || sync < 2) {
 } else {
   const find = db.prepare('SELECT seq FROM events WHERE dedupe_key = ?');
   const insert = db.prepare('INSERT INTO events (received_at, channel, appid, timestamp, nonce, msg_signature, body, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq');
-  const commit = db.transaction((events) => events.map((e) => {
-    const key = Buffer.from(e.dedupeKey);
-    const existing = find.get(key);
-    if (existing !== undefined) return { seq: existing.seq, duplicate: true };
-    const row = insert.get(e.receivedAt, e.channel, e.appid, e.query.timestamp, e.query.nonce, e.query.msg_signature, e.body, key);
-    return { seq: row.seq, duplicate: false };
+  const statements = {};
+  for (const [name, sql] of Object.entries(workerData.writeSql)) statements[name] = db.prepare(sql);
+  const commit = db.transaction((batch) => ({
+    changes: batch.ops.map((op) => statements[op.name].run(...op.args).changes),
+    events: batch.events.map((e) => {
+      const key = Buffer.from(e.dedupeKey);
+      const existing = find.get(key);
+      if (existing !== undefined) return { seq: existing.seq, duplicate: true };
+      const row = insert.get(e.receivedAt, e.channel, e.appid, e.query.timestamp, e.query.nonce, e.query.msg_signature, e.body, key);
+      return { seq: row.seq, duplicate: false };
+    }),
   }));
   parentPort.on('message', (message) => {
     if (message.type === 'close') { db.close(); parentPort.postMessage({ type: 'closed' }); return; }
     try {
-      parentPort.postMessage({ type: 'done', id: message.id, results: commit(message.events) });
+      // IMMEDIATE: the write lock is taken before the de-duplication read, so the transaction never has to upgrade.
+      parentPort.postMessage({ type: 'done', id: message.id, result: commit.immediate(message.batch) });
     } catch (error) {
       parentPort.postMessage({ type: 'failed', id: message.id, message: String(error && error.message || error) });
     }
@@ -43,11 +50,11 @@ if (mode !== 'wal' || sync < 2) {
 type WorkerReply =
   | { type: 'ready' | 'closed' }
   | { type: 'fatal'; message: string }
-  | { type: 'done'; id: number; results: AppendResult[] }
+  | { type: 'done'; id: number; result: BatchResult }
   | { type: 'failed'; id: number; message: string };
 
 interface Call {
-  resolve: (results: AppendResult[]) => void;
+  resolve: (result: BatchResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -60,7 +67,7 @@ export class CommitWorker {
 
   private constructor(dbPath: string) {
     const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { dbPath, sqlitePath } });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { dbPath, sqlitePath, writeSql: WRITE_SQL } });
   }
 
   /** Starts the worker and waits until its connection is open and asserted durable. */
@@ -81,16 +88,12 @@ export class CommitWorker {
     return writer;
   }
 
-  commit(events: readonly NewEvent[]): Promise<AppendResult[]> {
+  commit(batch: Batch): Promise<BatchResult> {
     if (this.dead !== undefined) return Promise.reject(this.dead);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.calls.set(id, { resolve, reject });
-      this.worker.postMessage({
-        type: 'commit',
-        id,
-        events: events.map((e) => ({ ...e, receivedAt: e.receivedAt ?? Date.now() })),
-      });
+      this.worker.postMessage({ type: 'commit', id, batch });
     });
   }
 
@@ -108,7 +111,7 @@ export class CommitWorker {
     if (reply.type !== 'done' && reply.type !== 'failed') return;
     const call = this.calls.get(reply.id);
     this.calls.delete(reply.id);
-    if (reply.type === 'done') call?.resolve(reply.results);
+    if (reply.type === 'done') call?.resolve(reply.result);
     else call?.reject(new Error(reply.message));
   }
 

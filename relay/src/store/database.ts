@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
@@ -53,8 +53,9 @@ export interface OpenOptions {
  * `success` is only sent after a commit, which is only durable with these two settings.
  */
 export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(dataDir, 'relay.db'));
+  const path = join(dataDir, 'relay.db');
+  privateFile(dataDir, path);
+  const db = new Database(path);
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
     db.pragma('journal_mode = WAL');
@@ -95,5 +96,23 @@ function migrate(db: Db): void {
       db.exec(MIGRATIONS[version]!);
       db.pragma(`user_version = ${version + 1}`);
     })();
+  }
+}
+
+/**
+ * The database holds callback query strings and device-token hashes: the directory is 0700 and relay.db 0600
+ * before SQLite opens it (SQLite gives -wal and -shm the database file's mode).
+ */
+function privateFile(dataDir: string, path: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+  for (const suffix of ['-wal', '-shm']) {
+    try {
+      chmodSync(path + suffix, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
   }
 }

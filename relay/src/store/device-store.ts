@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database as Db } from 'better-sqlite3';
+import type { WriteOp } from './write-ops.js';
 
 export interface Device {
   id: number;
@@ -27,8 +28,14 @@ export function hashToken(token: string): Buffer {
 export class DeviceStore {
   /** Acked cursors not yet written: acks are frequent, so they are flushed in batches. */
   private readonly dirty = new Map<number, number>();
+  /** The highest ack seen per device in this process, written or not (one number per device). */
+  private readonly acked = new Map<number, number>();
 
-  constructor(private readonly db: Db) {}
+  /** `write` is the relay's single writer; reads and the CLI's add/revoke use `db` directly. */
+  constructor(
+    private readonly db: Db,
+    private readonly write: (op: WriteOp) => Promise<number>,
+  ) {}
 
   /** Creates a device and returns its token; the token is never stored or shown again. */
   add(name: string, now = Date.now()): string {
@@ -49,8 +56,9 @@ export class DeviceStore {
 
   list(): DeviceInfo[] {
     const rows = this.db
-      .prepare('SELECT name, created_at, revoked_at, cursor, last_seen_at FROM devices ORDER BY id')
+      .prepare('SELECT id, name, created_at, revoked_at, cursor, last_seen_at FROM devices ORDER BY id')
       .all() as {
+      id: number;
       name: string;
       created_at: number;
       revoked_at: number | null;
@@ -61,7 +69,7 @@ export class DeviceStore {
       name: r.name,
       createdAt: r.created_at,
       revokedAt: r.revoked_at,
-      cursor: r.cursor,
+      cursor: Math.max(r.cursor, this.acked.get(r.id) ?? 0),
       lastSeenAt: r.last_seen_at,
     }));
   }
@@ -86,29 +94,38 @@ export class DeviceStore {
   }
 
   recordAck(id: number, seq: number): void {
+    if (seq > (this.acked.get(id) ?? 0)) this.acked.set(id, seq);
     if (seq > (this.dirty.get(id) ?? 0)) this.dirty.set(id, seq);
   }
 
-  touch(id: number, now = Date.now()): void {
-    this.db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);
+  touch(id: number, now = Date.now()): Promise<number> {
+    return this.write({ name: 'touch', args: [now, id] });
   }
 
-  flushAcks(): void {
-    if (this.dirty.size === 0) return;
-    const update = this.db.prepare('UPDATE devices SET cursor = MAX(cursor, ?) WHERE id = ?');
+  /** Queues the acked cursors for the next commit; resolves once they are written. */
+  flushAcks(): Promise<unknown> {
     const entries = [...this.dirty];
     this.dirty.clear();
-    this.db.transaction(() => {
-      for (const [id, seq] of entries) update.run(seq, id);
-    })();
+    return Promise.all(entries.map(([id, seq]) => this.write({ name: 'ack', args: [seq, id] })));
   }
 
   /** The lowest acked seq over active devices, or null when no device is registered. */
   minActiveCursor(): number | null {
-    this.flushAcks();
-    const row = this.db
-      .prepare('SELECT MIN(cursor) AS min, COUNT(*) AS n FROM devices WHERE revoked_at IS NULL')
-      .get() as { min: number | null; n: number };
-    return row.n === 0 ? null : row.min;
+    const rows = this.db.prepare('SELECT id, cursor FROM devices WHERE revoked_at IS NULL').all() as {
+      id: number;
+      cursor: number;
+    }[];
+    if (rows.length === 0) return null;
+    return Math.min(...rows.map((r) => Math.max(r.cursor, this.acked.get(r.id) ?? 0)));
+  }
+
+  /** Ids of revoked devices among `ids` (one query, for the sweep). */
+  revokedAmong(ids: readonly number[]): Set<number> {
+    if (ids.length === 0) return new Set();
+    const rows = this.db
+      .prepare(`SELECT id FROM devices WHERE revoked_at IS NOT NULL AND id IN (${ids.map(() => '?').join(',')})`)
+      .pluck()
+      .all(...ids) as number[];
+    return new Set(rows);
   }
 }

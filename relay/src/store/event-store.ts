@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { CommitWorker } from './commit-worker.js';
 import { GroupCommit } from './group-commit.js';
-import type { CommitStats } from './group-commit.js';
+import type { Batch, BatchResult, CommitStats } from './group-commit.js';
+import { PRUNE_CHUNK, WRITE_SQL } from './write-ops.js';
+import type { WriteName, WriteOp } from './write-ops.js';
 
 export type Channel = 'component' | 'app' | 'auth_callback';
 
@@ -17,7 +19,7 @@ export interface NewEvent {
   appid: string | null;
   query: PushQuery;
   body: string;
-  /** Equal keys are stored once: a hash of the channel and `<Encrypt>` for pushes. */
+  /** Equal keys are stored once: a hash of the signed `<Encrypt>` for pushes. */
   dedupeKey: Buffer;
   receivedAt?: number;
 }
@@ -35,6 +37,8 @@ export interface AppendResult {
   seq: number;
   duplicate: boolean;
 }
+
+type SqlArgs = (string | number | null)[];
 
 interface EventRow {
   seq: number;
@@ -75,8 +79,16 @@ export class EventStore {
       `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0),
                   COALESCE((SELECT MAX(seq) FROM events), 0)) AS head`,
     );
-    const commitInline = db.transaction((events: NewEvent[]) => events.map((e) => this.insertOne(e)));
-    this.group = new GroupCommit(commitInline, () => this.notify());
+    const statements = new Map<WriteName, Statement<SqlArgs>>();
+    for (const [name, sql] of Object.entries(WRITE_SQL)) statements.set(name as WriteName, db.prepare<SqlArgs>(sql));
+    const commit = db.transaction((batch: Batch): BatchResult => ({
+      changes: batch.ops.map((op) => statements.get(op.name)!.run(...op.args).changes),
+      events: batch.events.map((e) => this.insertOne(e)),
+    }));
+    this.group = new GroupCommit(
+      (batch) => commit.immediate(batch),
+      (results) => this.notify(results),
+    );
   }
 
   get stats(): CommitStats {
@@ -95,13 +107,18 @@ export class EventStore {
 
   /** Settles after the event (or an earlier copy with the same dedupe key) is committed. */
   append(event: NewEvent): Promise<AppendResult> {
-    return this.group.append(event);
+    return this.group.append(event.receivedAt === undefined ? { ...event, receivedAt: Date.now() } : event);
+  }
+
+  /** Any other write of the running relay goes through the same single writer; resolves with rows changed. */
+  write(op: WriteOp): Promise<number> {
+    return this.group.write(op);
   }
 
   /** Synchronous bulk insert in one transaction (tools, tests, benchmarks). */
   appendMany(events: readonly NewEvent[]): AppendResult[] {
     const results = this.db.transaction((list: readonly NewEvent[]) => list.map((e) => this.insertOne(e)))(events);
-    this.notify();
+    this.notify(results);
     return results;
   }
 
@@ -118,20 +135,26 @@ export class EventStore {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
   }
 
-  /** Deletes events every active device has acked (seq ≤ minCursor) and events older than maxAgeMs. */
-  prune(now: number, maxAgeMs: number, minCursor: number | null): number {
-    const select =
-      minCursor === null
-        ? this.db.prepare('SELECT seq FROM events WHERE received_at < ? ORDER BY seq LIMIT 5000')
-        : this.db.prepare('SELECT seq FROM events WHERE received_at < ? OR seq <= ? ORDER BY seq LIMIT 5000');
-    const remove = this.db.prepare(`DELETE FROM events WHERE seq IN (${select.source})`);
-    const args = minCursor === null ? [now - maxAgeMs] : [now - maxAgeMs, minCursor];
+  /**
+   * Deletes events every active device has acked (seq ≤ minCursor), events older than maxAgeMs and callbacks older
+   * than callbackMaxAgeMs, in chunks so pushes keep committing in between.
+   */
+  async prune(
+    now: number,
+    ages: { maxAgeMs: number; callbackMaxAgeMs: number },
+    minCursor: number | null,
+  ): Promise<number> {
     let deleted = 0;
-    for (;;) {
-      const { changes } = remove.run(...args);
-      deleted += changes;
-      if (changes < 5000) return deleted;
-    }
+    const chunked = async (op: WriteOp): Promise<void> => {
+      for (;;) {
+        const changes = await this.write(op);
+        deleted += changes;
+        if (changes < PRUNE_CHUNK) return;
+      }
+    };
+    await chunked({ name: 'pruneEvents', args: [now - ages.maxAgeMs, minCursor ?? -1] });
+    await chunked({ name: 'pruneCallbacks', args: [now - ages.callbackMaxAgeMs] });
+    return deleted;
   }
 
   onCommit(listener: (headSeq: number) => void): () => void {
@@ -158,8 +181,11 @@ export class EventStore {
     return { seq: row.seq, duplicate: false };
   }
 
-  private notify(): void {
-    const head = this.headSeq();
+  /** New seqs are the highest ever issued, so the head is the largest seq just committed (no query per commit). */
+  private notify(results: readonly AppendResult[]): void {
+    let head = 0;
+    for (const r of results) if (!r.duplicate && r.seq > head) head = r.seq;
+    if (head === 0) return;
     for (const listener of this.listeners) listener(head);
   }
 }

@@ -1,39 +1,52 @@
 import type { Database as Db } from 'better-sqlite3';
+import type { WireInvite } from '@wxfleet/protocol';
+import type { WriteOp } from './write-ops.js';
 
-/** What a desktop sends in `{"type":"invite","invite":{…}}`; the relay only needs to know if it is still open. */
-export interface Invite {
-  id: string;
-  /** Shown on the launch page, e.g. the merchant's name. */
-  label?: string;
-  revoked?: boolean;
-  /** ISO time after which the launch page refuses the invite. */
-  expiresAt?: string;
-}
+/** What a desktop sends in `{"type":"invite","invite":{…}}` (validated by the wire schema). */
+export type Invite = WireInvite;
 
-export type LaunchOutcome = 'url_shown' | 'no_desktop' | 'desktop_error' | 'closed';
-
-export const INVITE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export type LaunchOutcome = 'url_shown' | 'no_desktop' | 'desktop_error' | 'closed' | 'rate_limited';
 
 export class InviteStore {
-  constructor(private readonly db: Db) {}
+  /** Upserts not yet committed, so the launch page sees an invitation the moment the desktop sent it. */
+  private readonly unwritten = new Map<string, Invite>();
 
-  upsert(invite: Invite, now = Date.now()): void {
-    this.db
-      .prepare(
-        'INSERT INTO invites (id, json, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at',
-      )
-      .run(invite.id, JSON.stringify(invite), now);
+  constructor(
+    private readonly db: Db,
+    private readonly write: (op: WriteOp) => Promise<number>,
+  ) {}
+
+  upsert(invite: Invite, now = Date.now()): Promise<unknown> {
+    this.unwritten.set(invite.id, invite);
+    return this.write({ name: 'invite', args: [invite.id, JSON.stringify(invite), now] }).finally(() => {
+      if (this.unwritten.get(invite.id) === invite) this.unwritten.delete(invite.id);
+    });
   }
 
   get(id: string): Invite | null {
+    const pending = this.unwritten.get(id);
+    if (pending !== undefined) return pending;
     const row = this.db.prepare('SELECT json FROM invites WHERE id = ?').get(id) as { json: string } | undefined;
     return row === undefined ? null : (JSON.parse(row.json) as Invite);
   }
 
-  recordAttempt(inviteId: string, outcome: LaunchOutcome, variant: 'pc' | 'mobile', now = Date.now()): void {
-    this.db
-      .prepare('INSERT INTO launch_attempts (invite_id, at, outcome, variant) VALUES (?, ?, ?, ?)')
-      .run(inviteId, now, outcome, variant);
+  /** Open: known to the relay, not revoked, not expired. Unknown invitations are not open. */
+  isOpen(id: string, now = Date.now()): boolean {
+    const invite = this.get(id);
+    return (
+      invite !== null &&
+      invite.revoked !== true &&
+      !(invite.expiresAt !== undefined && Date.parse(invite.expiresAt) < now)
+    );
+  }
+
+  recordAttempt(
+    inviteId: string,
+    outcome: LaunchOutcome,
+    variant: 'pc' | 'mobile',
+    now = Date.now(),
+  ): Promise<unknown> {
+    return this.write({ name: 'attempt', args: [inviteId, now, outcome, variant] });
   }
 
   attempts(inviteId: string): { outcome: LaunchOutcome; variant: string; at: number }[] {
@@ -41,17 +54,14 @@ export class InviteStore {
       .prepare('SELECT outcome, variant, at FROM launch_attempts WHERE invite_id = ? ORDER BY id')
       .all(inviteId) as { outcome: LaunchOutcome; variant: string; at: number }[];
   }
-}
 
-/** Validates an untrusted invite object from a device; returns null when it is not one. */
-export function parseInvite(value: unknown): Invite | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v['id'] !== 'string' || !INVITE_ID.test(v['id'])) return null;
-  const invite: Invite = { id: v['id'] };
-  if (typeof v['label'] === 'string') invite.label = v['label'].slice(0, 200);
-  if (typeof v['revoked'] === 'boolean') invite.revoked = v['revoked'];
-  if (typeof v['expiresAt'] === 'string' && !Number.isNaN(Date.parse(v['expiresAt'])))
-    invite.expiresAt = v['expiresAt'];
-  return invite;
+  /** Deletes launch attempts older than `olderThan`, in chunks. */
+  async pruneAttempts(olderThan: number): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const changes = await this.write({ name: 'pruneAttempts', args: [olderThan] });
+      deleted += changes;
+      if (changes < 5000) return deleted;
+    }
+  }
 }

@@ -2,11 +2,19 @@ import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import type { Device, DeviceStore } from '../store/device-store.js';
 import type { EventStore } from '../store/event-store.js';
-import { parseInvite } from '../store/invite-store.js';
+import {
+  CLOSE,
+  closeReason,
+  formatPush,
+  formatWelcome,
+  parseClientFrame,
+  PROTOCOL_VERSION,
+  WireError,
+} from '@wxfleet/protocol';
+import type { ClientFrame, RpcResultFrame } from '@wxfleet/protocol';
 import type { InviteStore } from '../store/invite-store.js';
+import type { StoredEvent } from '../store/event-store.js';
 import type { WsSettings } from '../settings.js';
-import { parseClientMessage, PROTOCOL_VERSION, ProtocolError, pushFrame, welcomeFrame } from './messages.js';
-import type { ClientMessage } from './messages.js';
 
 export interface SessionDeps {
   events: EventStore;
@@ -14,7 +22,7 @@ export interface SessionDeps {
   invites: InviteStore;
   settings: WsSettings;
   log: Logger;
-  onRpcResult: (session: DeviceSession, message: Extract<ClientMessage, { type: 'rpc_result' }>) => void;
+  onRpcResult: (session: DeviceSession, message: RpcResultFrame) => void;
   onClose: (session: DeviceSession) => void;
 }
 
@@ -40,7 +48,7 @@ export class DeviceSession {
     this.pingTimer = setInterval(() => socket.ping(), pingIntervalMs);
     // Refreshed by every frame and pong: a peer silent for two intervals is dropped.
     this.deadTimer = setTimeout(() => this.drop('silent for two ping intervals'), 2 * pingIntervalMs);
-    this.helloTimer = setTimeout(() => this.close(1008, 'no hello'), helloTimeoutMs);
+    this.helloTimer = setTimeout(() => this.close(CLOSE.policyViolation, 'no hello'), helloTimeoutMs);
     socket.on('message', (data, isBinary) => this.onFrame(data, isBinary));
     socket.on('pong', () => this.deadTimer.refresh());
     socket.on('close', () => this.cleanup());
@@ -56,7 +64,7 @@ export class DeviceSession {
       const page = this.deps.events.page(this.lastSent, Math.min(room, pageSize));
       if (page.length === 0) return;
       for (const event of page) {
-        this.socket.send(pushFrame(event));
+        this.socket.send(pushFrameOf(event));
         this.lastSent = event.seq;
       }
     }
@@ -69,7 +77,7 @@ export class DeviceSession {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.deps.log.info({ device: this.device.name, code, reason }, 'closing device connection');
-    this.socket.close(code, reason);
+    this.socket.close(code, closeReason(reason));
     this.cleanup();
   }
 
@@ -79,18 +87,36 @@ export class DeviceSession {
     this.cleanup();
   }
 
+  /** Every frame is validated before use; nothing a device sends can throw past this method. */
   private onFrame(data: RawData, isBinary: boolean): void {
     this.deadTimer.refresh();
     if (this.closed) return;
-    if (isBinary) return this.close(1003, 'text frames only');
-    let message: ClientMessage;
+    if (isBinary) return this.close(CLOSE.unsupportedData, 'text frames only');
+    let message: ClientFrame;
     try {
-      message = parseClientMessage(data.toString());
+      message = parseClientFrame(data.toString());
     } catch (error) {
-      if (error instanceof ProtocolError) return this.close(1008, error.message);
-      throw error;
+      return this.refuse(error);
     }
-    if (!this.ready && message.type !== 'hello') return this.close(1008, 'hello first');
+    try {
+      this.handle(message);
+    } catch (error) {
+      this.refuse(error);
+    }
+  }
+
+  private writeFailed(error: unknown): void {
+    this.deps.log.error({ device: this.device.name, err: error }, 'device write failed');
+  }
+
+  private refuse(error: unknown): void {
+    if (error instanceof WireError) return this.close(error.closeCode, error.message);
+    this.deps.log.error({ device: this.device.name, err: error }, 'device frame failed');
+    this.close(CLOSE.internalError, 'internal error');
+  }
+
+  private handle(message: ClientFrame): void {
+    if (!this.ready && message.type !== 'hello') return this.close(CLOSE.policyViolation, 'hello first');
     switch (message.type) {
       case 'hello':
         return this.onHello(message.version, message.cursor);
@@ -98,28 +124,26 @@ export class DeviceSession {
         return this.onAck(message.seq);
       case 'rpc_result':
         return this.deps.onRpcResult(this, message);
-      case 'invite': {
-        const invite = parseInvite(message.invite);
-        if (invite === null) return this.close(1008, 'invalid invite');
-        this.deps.invites.upsert(invite);
-        return;
-      }
-      default:
+      case 'invite':
+        this.deps.invites.upsert(message.invite).catch((error: unknown) => this.writeFailed(error));
         return;
     }
   }
 
   private onHello(version: number, cursor: number): void {
-    if (this.ready) return this.close(1008, 'hello twice');
+    if (this.ready) return this.close(CLOSE.policyViolation, 'hello twice');
     if (version !== PROTOCOL_VERSION)
-      return this.close(1002, `unsupported protocol version ${version}; this relay speaks ${PROTOCOL_VERSION}`);
+      return this.close(
+        CLOSE.unsupportedVersion,
+        `unsupported protocol version ${version}; this relay speaks ${PROTOCOL_VERSION}`,
+      );
     clearTimeout(this.helloTimer);
     const headSeq = this.deps.events.headSeq();
     this.lastSent = this.lastAcked = cursor;
     // The cursor is what the device has durably applied: as good as an ack.
     if (cursor <= headSeq) this.deps.devices.recordAck(this.device.id, cursor);
-    this.deps.devices.touch(this.device.id);
-    this.socket.send(welcomeFrame(headSeq));
+    this.deps.devices.touch(this.device.id).catch((error: unknown) => this.writeFailed(error));
+    this.socket.send(formatWelcome(headSeq));
     this.ready = true;
     this.deps.log.info({ device: this.device.name, cursor, headSeq }, 'device ready');
     this.pump();
@@ -127,7 +151,7 @@ export class DeviceSession {
 
   private onAck(seq: number): void {
     if (seq <= this.lastAcked) return;
-    if (seq > this.lastSent) return this.close(1008, `ack ${seq} beyond last sent ${this.lastSent}`);
+    if (seq > this.lastSent) return this.close(CLOSE.policyViolation, `ack ${seq} beyond last sent ${this.lastSent}`);
     this.lastAcked = seq;
     this.deps.devices.recordAck(this.device.id, seq);
     this.pump();
@@ -142,4 +166,15 @@ export class DeviceSession {
     clearTimeout(this.helloTimer);
     this.deps.onClose(this);
   }
+}
+
+function pushFrameOf(event: StoredEvent): string {
+  return formatPush({
+    seq: event.seq,
+    receivedAt: new Date(event.receivedAt).toISOString(),
+    channel: event.channel,
+    appid: event.appid,
+    query: event.query,
+    body: event.body,
+  });
 }

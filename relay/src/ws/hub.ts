@@ -7,8 +7,8 @@ import { bearerToken, rejectUpgrade } from '../auth.js';
 import type { RelayStore } from '../store/relay-store.js';
 import type { WsSettings } from '../settings.js';
 import { DeviceSession } from './device-session.js';
-import type { ClientMessage } from './messages.js';
-import { rpcFrame } from './messages.js';
+import { CLOSE, formatRpc } from '@wxfleet/protocol';
+import type { RpcResultFrame } from '@wxfleet/protocol';
 
 export class RpcError extends Error {
   constructor(
@@ -31,7 +31,6 @@ export class Hub {
   private readonly sessions = new Set<DeviceSession>();
   private readonly pending = new Map<string, PendingRpc>();
   private readonly wss: WebSocketServer;
-  private readonly sweepTimer: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -41,10 +40,15 @@ export class Hub {
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxPayload, perMessageDeflate: false });
     this.unsubscribe = store.events.onCommit(() => {
-      for (const session of this.sessions) session.pump();
+      for (const session of this.sessions) {
+        try {
+          session.pump();
+        } catch (error) {
+          this.log.error({ device: session.device.name, err: error }, 'delivery failed');
+          session.close(CLOSE.internalError, 'internal error');
+        }
+      }
     });
-    this.sweepTimer = setInterval(() => this.sweep(), settings.sweepIntervalMs);
-    this.sweepTimer.unref();
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -91,30 +95,29 @@ export class Hub {
         reject(new RpcError('timeout', `desktop did not answer ${method} in time`));
       }, this.settings.rpcTimeoutMs);
       this.pending.set(id, { session, resolve, reject, timer });
-      session.send(rpcFrame(id, method, params));
+      session.send(formatRpc(id, method, params));
     });
   }
 
-  /** Writes acked cursors and disconnects devices revoked since they connected. */
-  sweep(): void {
-    try {
-      this.store.devices.flushAcks();
-      for (const session of this.sessions) {
-        if (!this.store.devices.isActive(session.device.id)) session.close(4401, 'device revoked');
-      }
-    } catch (error) {
-      this.log.error({ err: error }, 'sweep failed');
+  /** Devices with an open connection. */
+  deviceIds(): number[] {
+    return [...new Set([...this.sessions].map((s) => s.device.id))];
+  }
+
+  /** Closes every connection of these (revoked) devices. */
+  closeDevices(ids: ReadonlySet<number>): void {
+    for (const session of this.sessions) {
+      if (ids.has(session.device.id)) session.close(CLOSE.deviceRevoked, 'device revoked');
     }
   }
 
   close(): void {
-    clearInterval(this.sweepTimer);
     this.unsubscribe();
-    for (const session of this.sessions) session.close(1001, 'relay shutting down');
+    for (const session of this.sessions) session.close(CLOSE.goingAway, 'relay shutting down');
     this.wss.close();
   }
 
-  private onRpcResult(session: DeviceSession, message: Extract<ClientMessage, { type: 'rpc_result' }>): void {
+  private onRpcResult(session: DeviceSession, message: RpcResultFrame): void {
     const call = this.pending.get(message.id);
     if (call === undefined || call.session !== session) return;
     this.pending.delete(message.id);

@@ -49,15 +49,22 @@ export async function freePort(): Promise<number> {
 export interface ChildRelay {
   proc: ChildProcess;
   url: string;
+  /** Everything the process wrote to stdout and stderr so far (its log lines). */
+  output(): string;
   /** Resident set now and at its peak (VmHWM), in MiB, from /proc. */
   memory(): { rssMiB: number; peakMiB: number };
   kill9(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function spawnRelay(dataDir: string, port: number, extra: string[] = []): Promise<ChildRelay> {
+export async function spawnRelay(
+  dataDir: string,
+  port: number,
+  extra: string[] = [],
+  bundlePath = relayBundle(),
+): Promise<ChildRelay> {
   const args = [
-    relayBundle(),
+    bundlePath,
     'serve',
     '--host',
     '127.0.0.1',
@@ -75,9 +82,9 @@ export async function spawnRelay(dataDir: string, port: number, extra: string[] 
   ];
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
+  let out = '';
   proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /listening on (http:\/\/\S+)/.exec(out);
@@ -94,6 +101,7 @@ export async function spawnRelay(dataDir: string, port: number, extra: string[] 
   return {
     proc,
     url,
+    output: () => out + stderr,
     memory,
     kill9: async () => {
       proc.kill('SIGKILL');

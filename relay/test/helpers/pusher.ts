@@ -23,12 +23,22 @@ export interface PushOutcome {
 /** Encrypts and signs like WeChat, and delivers like WeChat: 5 s timeout, up to 3 retries of the identical request. */
 export class WeChatPusher {
   readonly crypt: WxCrypt;
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  /** Every answer's status, every attempt counted (retries included); -1 for no answer. */
+  readonly statuses = new Map<number, number>();
+  private readonly agent: Agent;
 
   constructor(
     private readonly baseUrl: string,
-    readonly options: { token?: string; timeoutMs?: number; retries?: number; retryDelayMs?: number } = {},
+    readonly options: {
+      token?: string;
+      timeoutMs?: number;
+      retries?: number;
+      retryDelayMs?: number;
+      /** Connections in parallel (default 64); an open-loop load needs rate × latency of them. */
+      maxSockets?: number;
+    } = {},
   ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64 });
     this.crypt = new WxCrypt({
       token: options.token ?? TEST_TOKEN,
       encodingAESKey: TEST_AES_KEY,
@@ -60,7 +70,11 @@ export class WeChatPusher {
     body: string,
     timeoutMs = this.options.timeoutMs ?? 5_000,
   ): Promise<Omit<PushOutcome, 'attempts' | 'ms'>> {
-    return new Promise((resolve) => {
+    return new Promise<Omit<PushOutcome, 'attempts' | 'ms'>>((settle) => {
+      const resolve = (outcome: Omit<PushOutcome, 'attempts' | 'ms'>): void => {
+        this.statuses.set(outcome.status, (this.statuses.get(outcome.status) ?? 0) + 1);
+        settle(outcome);
+      };
       const url = new URL(path, this.baseUrl);
       const req = httpRequest(
         url,

@@ -43,7 +43,16 @@ export function tempDir(prefix = 'wxfleet-relay-'): string {
 /** An in-process relay on 127.0.0.1:0 (or only built, for inject tests) with a fresh data dir. */
 export async function startRelay(overrides: Partial<RelayOptions> = {}, listen = true): Promise<TestRelay> {
   const dataDir = overrides.dataDir ?? tempDir();
-  const app = await buildApp({ dataDir, wechatTokens: [TEST_TOKEN], publicUrl: 'http://127.0.0.1', ...overrides });
+  const app = await buildApp({
+    dataDir,
+    wechatTokens: [TEST_TOKEN],
+    publicUrl: 'http://127.0.0.1',
+    // Tests across the repo sign pushes with fixed 2024 timestamps or move the simulator's clock forward by days,
+    // and push through this relay: in-process test relays accept any timestamp. The relay's own tolerance tests
+    // set it explicitly; the CLI (and so every child-process relay) keeps the production default.
+    push: { timestampToleranceMs: Number.MAX_SAFE_INTEGER },
+    ...overrides,
+  });
   let url = '';
   if (listen) url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

@@ -69,5 +69,6 @@ export function platformRoutes(sim: Sim, tickets: TicketTimer): ControlTable {
       return { pushes: sim.pusher.log.filter((p) => kind === null || p.kind === kind).slice(-limit) };
     },
     'GET /calls': (_body, query) => ({ calls: sim.calls.recent(Number(query.get('limit') ?? 100)) }),
+    'GET /calls/totals': (_body, query) => ({ totals: sim.calls.totalsFor(query.get('path')) }),
   };
 }

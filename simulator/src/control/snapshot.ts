@@ -45,6 +45,8 @@ function appView(sim: Sim, app: MiniProgram) {
       screenshot: latest.screenshot,
       user_version: latest.user_version,
     },
+    /** Submissions WeChat accepted for this app, ever: a second one of a version is a double application. */
+    auditsSubmitted: code.audits.length,
     online: code.online,
     history: code.history,
     gray: code.gray,

@@ -35,6 +35,17 @@ export interface RawCall {
   account: string;
 }
 
+/** Every call ever served for one path and account (the authorizer's appid, the component's, '' if unknown). */
+export interface CallTotal {
+  path: string;
+  account: string;
+  calls: number;
+  /** Calls answered errcode 0. */
+  ok: number;
+  /** Calls per errcode other than 0 (-2: connection reset by a fault). */
+  errcodes: Record<string, number>;
+}
+
 const RID_SECONDS = 7 * 86400;
 
 function redactQuery(query: string): string {
@@ -50,6 +61,8 @@ export class CallLog {
   private readonly ring: (RawCall | undefined)[];
   private next = 0;
   private readonly rids = new Map<string, RawCall>();
+  /** Counters that never wrap, unlike the ring: a test can count every call of a long run. */
+  private readonly totals = new Map<string, CallTotal>();
 
   constructor(
     private readonly size: number,
@@ -59,6 +72,7 @@ export class CallLog {
   }
 
   add(call: RawCall, keepRid: boolean): void {
+    this.count(call);
     this.ring[this.next] = call;
     this.next = (this.next + 1) % this.ring.length;
     if (!keepRid) return;
@@ -67,6 +81,25 @@ export class CallLog {
       const oldest = this.rids.keys().next().value;
       if (oldest !== undefined) this.rids.delete(oldest);
     }
+  }
+
+  /** Totals per path and account, optionally for one path. */
+  totalsFor(path: string | null): CallTotal[] {
+    return [...this.totals.values()]
+      .filter((t) => path === null || t.path === path)
+      .map((t) => ({ ...t, errcodes: { ...t.errcodes } }));
+  }
+
+  private count(call: RawCall): void {
+    const key = `${call.path}\u0000${call.account}`;
+    let total = this.totals.get(key);
+    if (total === undefined) {
+      total = { path: call.path, account: call.account, calls: 0, ok: 0, errcodes: {} };
+      this.totals.set(key, total);
+    }
+    total.calls++;
+    if (call.errcode === 0) total.ok++;
+    else total.errcodes[String(call.errcode)] = (total.errcodes[String(call.errcode)] ?? 0) + 1;
   }
 
   recent(limit: number): CallRecord[] {

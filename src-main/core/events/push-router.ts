@@ -6,6 +6,8 @@ import type { EventLog } from './event-log.js';
 import { pushKind, redactedFields, redactedRecord, summarizePush } from './push-fields.js';
 import type { AuthorizationEvents } from '../onboarding/authorization-events.js';
 import type { AppliedAuthCallbackEvent, AppliedEvent, AppliedPushEvent } from '../relay/client/index.js';
+import { RefusedPushError } from '../relay/client/index.js';
+import { attributePush } from './push-attribution.js';
 import type { Store } from '../platform/store/store.js';
 import type { TicketStore } from '../wechat/tokens/ticket-store.js';
 
@@ -26,27 +28,29 @@ export interface PushRouterDeps {
 export function createPushRouter(deps: PushRouterDeps): (event: AppliedEvent) => Promise<void> {
   const { store, clock, emit, eventLog } = deps;
 
-  const appidOf = (event: AppliedPushEvent): string | null => {
-    const push = event.push;
-    if ('authorizerAppid' in push) return push.authorizerAppid;
-    if (event.appid !== null) return event.appid;
-    if ('toUserName' in push) {
-      const found = Object.values(store.authorizers.data.byAppid).find((a) => a.userName === push.toUserName);
-      return found?.appid ?? null;
-    }
-    return null;
+  const attribute = (event: AppliedPushEvent): string | null => {
+    const found = attributePush(event, {
+      componentAppid: store.settings.data.componentAppid,
+      authorizers: store.authorizers.data.byAppid,
+    });
+    if (!found.ok) throw new RefusedPushError('appid_mismatch', found.detail);
+    return found.appid;
   };
 
-  /** Never later than now: a ticket replayed from a backlog keeps its real age. */
-  const receivedMs = (iso: string): number => {
-    const at = Date.parse(iso);
+  /**
+   * A ticket is as old as its signed `CreateTime` (never later than now): the relay's receive time would make a
+   * replayed old ticket look new. The receive time stands in only when CreateTime is not a number.
+   */
+  const ticketTimeMs = (createTime: string, receivedAt: string): number => {
+    const seconds = Number(createTime);
+    const at = createTime !== '' && Number.isFinite(seconds) ? seconds * 1000 : Date.parse(receivedAt);
     return Number.isFinite(at) ? Math.min(at, clock.now()) : clock.now();
   };
 
   async function route(push: Push, event: AppliedPushEvent): Promise<void> {
     switch (push.kind) {
       case 'component_verify_ticket':
-        return deps.tickets.put(push.ticket, receivedMs(event.receivedAt));
+        return deps.tickets.put(push.ticket, ticketTimeMs(push.createTime, event.receivedAt));
       case 'authorized':
       case 'updateauthorized':
         return deps.authorization.onAuthorization(push);
@@ -58,7 +62,8 @@ export function createPushRouter(deps: PushRouterDeps): (event: AppliedEvent) =>
   }
 
   async function onCallback(event: AppliedAuthCallbackEvent): Promise<void> {
-    await deps.authorization.onCallback(event);
+    // An ignored callback leaves no row: forged ones would fill the events list.
+    if (!(await deps.authorization.onCallback(event))) return;
     const row = await eventLog.record({
       identity: event.identity,
       seq: event.seq,
@@ -73,8 +78,8 @@ export function createPushRouter(deps: PushRouterDeps): (event: AppliedEvent) =>
 
   return async (event) => {
     if (event.kind === 'auth_callback') return onCallback(event);
+    const appid = attribute(event);
     await route(event.push, event);
-    const appid = appidOf(event);
     await deps.pushBus.publish({ seq: event.seq, receivedAt: event.receivedAt, appid, push: event.push });
     const row = await eventLog.record({
       identity: event.identity,

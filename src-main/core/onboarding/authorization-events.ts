@@ -22,7 +22,8 @@ export interface AuthorizationEventDeps {
 export interface AuthorizationEvents {
   onAuthorization(push: AuthorizationPush): Promise<void>;
   onUnauthorized(push: UnauthorizedPush): Promise<void>;
-  onCallback(event: AppliedAuthCallbackEvent): Promise<void>;
+  /** False when the callback was ignored: its invitation is not waiting for a merchant (see below). */
+  onCallback(event: AppliedAuthCallbackEvent): Promise<boolean>;
 }
 
 /** What the `authorized`/`updateauthorized`/`unauthorized` pushes and the launch-page redirect mean for the fleet. */
@@ -38,7 +39,19 @@ export function createAuthorizationEvents(deps: AuthorizationEventDeps): Authori
       });
     },
     async onCallback(event) {
+      // The redirect is unauthenticated: anyone can send one. Only an open invitation whose link was handed out can
+      // have a merchant coming back, so anything else costs no WeChat call (a code already redeemed costs none).
+      const invite = store.invitations.data.byId[event.inviteId];
+      const awaited = invite?.status === 'pending' && invite.preAuthCodes.length > 0;
+      if (!awaited && !redemption.isRedeemed(event.authCode)) {
+        logger.warn('authorization callback ignored: its invitation is not open', {
+          inviteId: event.inviteId.slice(0, 64),
+          status: invite?.status ?? 'unknown',
+        });
+        return false;
+      }
       await redemption.redeem({ code: event.authCode, inviteId: event.inviteId });
+      return true;
     },
     async onUnauthorized(push) {
       const appid = push.authorizerAppid;

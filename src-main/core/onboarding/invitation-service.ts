@@ -12,6 +12,7 @@ import type { WeChatStack } from '../wechat/wechat-stack.js';
 import type { AuthorizationPageBases } from './authorization-link.js';
 import { authorizationLink, launchPageUrl, redirectUrl } from './authorization-link.js';
 import { codeHash } from './code-hash.js';
+import { createPreAuthLinkCache, preAuthLinkKey } from './pre-auth-link-cache.js';
 
 export interface InvitationDeps {
   store: Store;
@@ -27,7 +28,10 @@ export interface InvitationService {
   list(): Promise<InvitationView[]>;
   create(note: string): Promise<InvitationView>;
   revoke(id: string): Promise<InvitationView>;
-  /** Answers the relay's `authorizationUrl` RPC: a fresh pre_auth_code in a PC or mobile link. */
+  /**
+   * Answers the relay's `authorizationUrl` RPC: a PC or mobile link with a pre_auth_code, one per invitation and
+   * variant for the code's lifetime however often the launch page is opened.
+   */
   authorizationUrl(params: { inviteId: string; variant: InviteVariant }): Promise<string>;
   /** The invitation a pre_auth_code was minted for (ties an `authorized` push to its link). */
   byPreAuthCode(preAuthCode: string): InvitationRecord | undefined;
@@ -40,6 +44,7 @@ export interface InvitationService {
 export function createInvitationService(deps: InvitationDeps): InvitationService {
   const { store, clock, logger, emit } = deps;
   const qrCache = new Map<string, string>();
+  const links = createPreAuthLinkCache(clock);
 
   const qr = async (url: string): Promise<string> => {
     if (url === '') return '';
@@ -117,30 +122,41 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
         const rec = d.byId[id];
         if (rec && rec.status === 'pending') rec.status = 'revoked';
       });
+      links.forget(id);
       send(get(id));
       return changed(id);
     },
     async authorizationUrl({ inviteId, variant }) {
-      const rec = store.invitations.data.byId[inviteId];
-      if (rec === undefined || rec.status !== 'pending') throw new Error('This invitation is not open.');
+      const open = (): boolean => store.invitations.data.byId[inviteId]?.status === 'pending';
+      if (!open()) throw new Error('This invitation is not open.');
       const relayUrl = store.settings.data.relayUrl;
       const componentAppid = store.settings.data.componentAppid;
-      const { pre_auth_code: preAuthCode } = await deps.wechat.api.apiCreatePreauthcode({
-        component_appid: componentAppid,
+      const key = preAuthLinkKey(inviteId, variant, `${componentAppid} ${relayUrl}`);
+      const url = await links.get(key, async () => {
+        const { pre_auth_code: preAuthCode, expires_in: expiresIn } = await deps.wechat.api.apiCreatePreauthcode({
+          component_appid: componentAppid,
+        });
+        await store.invitations.update((d) => {
+          const r = d.byId[inviteId];
+          if (r === undefined) return;
+          r.preAuthCodes.push(codeHash(preAuthCode));
+          if (r.preAuthCodes.length > MAX_PRE_AUTH_CODES) r.preAuthCodes.splice(0, 1);
+        });
+        const link = authorizationLink({
+          variant,
+          bases: deps.pageBases,
+          componentAppid,
+          preAuthCode,
+          redirectUri: redirectUrl(relayUrl, inviteId),
+        });
+        return { url: link, expiresInSeconds: expiresIn };
       });
-      await store.invitations.update((d) => {
-        const r = d.byId[inviteId];
-        if (r === undefined) return;
-        r.preAuthCodes.push(codeHash(preAuthCode));
-        if (r.preAuthCodes.length > MAX_PRE_AUTH_CODES) r.preAuthCodes.splice(0, 1);
-      });
-      return authorizationLink({
-        variant,
-        bases: deps.pageBases,
-        componentAppid,
-        preAuthCode,
-        redirectUri: redirectUrl(relayUrl, inviteId),
-      });
+      // Revoked or completed while the code was being minted.
+      if (!open()) {
+        links.forget(inviteId);
+        throw new Error('This invitation is not open.');
+      }
+      return url;
     },
     byPreAuthCode(preAuthCode) {
       if (preAuthCode === '') return undefined;
@@ -158,6 +174,7 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
         r.authorizerAppid = appid;
         r.warning = warning;
       });
+      links.forget(inviteId);
       send(get(inviteId));
       await changed(inviteId);
     },

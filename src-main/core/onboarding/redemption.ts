@@ -37,6 +37,8 @@ export interface CodeArrival {
 export interface Redemption {
   /** Exchanges the code once, however many times and from wherever it arrives; returns the appid when known. */
   redeem(arrival: CodeArrival): Promise<string | null>;
+  /** This code was exchanged already (redeeming it again calls no WeChat API). */
+  isRedeemed(code: string): boolean;
 }
 
 /** 61009 code used, 61010 code expired: the exchange cannot be repeated; reconciliation recovers what it can. */
@@ -126,6 +128,7 @@ export function createRedemption(deps: RedemptionDeps): Redemption {
   }
 
   return {
+    isRedeemed: (code) => redeemed(codeHash(code)) !== undefined,
     async redeem(arrival) {
       const hash = codeHash(arrival.code);
       const done = redeemed(hash);

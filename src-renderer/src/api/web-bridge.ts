@@ -1,6 +1,7 @@
 import type { Bridge } from '@contract/bridge';
 import type { EventChannel, EventMap, InvokeChannel, InvokeMap } from '@contract/ipc';
 import type { Result } from '@contract/result';
+import { sessionEnded } from './web-session';
 
 type Listener = (payload: unknown) => void;
 
@@ -24,6 +25,11 @@ export function createWebBridge(origin: string = window.location.origin): Bridge
     };
     socket.onclose = () => {
       socket = null;
+      // Closed because the session ended (or the host restarted without it): show how to log in again.
+      void fetch(`${origin}/api/session`, { credentials: 'same-origin', cache: 'no-store' }).then(
+        (res) => (res.status === 401 ? sessionEnded() : undefined),
+        () => undefined,
+      );
       window.setTimeout(connect, retryMs);
       retryMs = Math.min(retryMs * 2, 10_000);
     };
@@ -42,6 +48,7 @@ export function createWebBridge(origin: string = window.location.origin): Bridge
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ channel, args }),
         });
+        if (response.status === 401) sessionEnded();
         return (await response.json()) as Result<InvokeMap[C]['result']>;
       } catch (error) {
         return {

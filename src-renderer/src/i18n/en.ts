@@ -457,6 +457,15 @@ const en: typeof zhCN = {
     waiting: 'Waiting for the merchant (status {status})',
     failed: 'Not completed (status {status}); start again',
   },
+  loginNeeded: {
+    title: 'Login needed',
+    none: 'This browser console opens only in a browser that used a login link.',
+    invalid: 'This login link no longer works: a link is valid for a few minutes and only once.',
+    expired: 'Your login has expired. Log in again with a new login link.',
+    how: 'On the computer running the console, run this command for a new login link, then open it in this browser:',
+    profile:
+      'Without options it looks for the default profile’s console, then the demo’s (npm run demo); for another profile add --profile-dir and --profile (the demo also prints its full command when it starts).',
+  },
 };
 
 export default en;

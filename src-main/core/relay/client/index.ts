@@ -7,5 +7,6 @@ export { Backoff, DEFAULT_BACKOFF } from './backoff.js';
 export type { SocketFactory } from './connection.js';
 export { MemoryCursorStore, MemoryDedupeStore } from './memory-stores.js';
 export { identityKey } from './push-decoder.js';
+export { RefusedPushError } from './refused-push.js';
 export { toWebSocketUrl, PROTOCOL_VERSION } from './wire.js';
 export type * from './types.js';

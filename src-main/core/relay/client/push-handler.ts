@@ -1,9 +1,11 @@
 import { decodeFrame, eventKind } from './push-decoder.js';
+import { RefusedPushError } from './refused-push.js';
 import type {
   AppliedEvent,
   CryptProvider,
   CursorStore,
   DedupeStore,
+  InvalidReason,
   PushCrypt,
   RawPush,
   RejectedEvent,
@@ -57,22 +59,7 @@ export class PushHandler {
     const { logger } = this.deps;
     const decoded = decodeFrame(frame, await this.currentCrypt(frame));
     if (decoded === 'needs_crypt') throw new CredentialsMissingError();
-    if (!decoded.ok) {
-      logger.warn('relay push rejected', {
-        seq: frame.seq,
-        channel: frame.channel,
-        reason: decoded.reason,
-        detail: decoded.detail,
-      });
-      await this.deps.reject({
-        kind: 'invalid',
-        seq: frame.seq,
-        reason: decoded.reason,
-        detail: decoded.detail,
-        raw: rawOf(frame),
-      });
-      return 'rejected';
-    }
+    if (!decoded.ok) return this.refuse(frame, decoded.reason, decoded.detail);
     const { event } = decoded;
     const fields = { seq: frame.seq, kind: eventKind(event), identity: event.identity };
     if (await this.deps.dedupe.seen(event.identity)) {
@@ -82,6 +69,7 @@ export class PushHandler {
     try {
       await this.deps.apply(event);
     } catch (error) {
+      if (error instanceof RefusedPushError) return this.refuse(frame, error.reason, error.detail);
       const attempts = (this.failures.get(frame.seq) ?? 0) + 1;
       this.failures.set(frame.seq, attempts);
       if (attempts < this.deps.maxApplyAttempts) throw error;
@@ -102,6 +90,12 @@ export class PushHandler {
     await this.deps.dedupe.remember(event.identity);
     logger.info('relay push applied', fields);
     return 'applied';
+  }
+
+  private async refuse(frame: PushFrame, reason: InvalidReason, detail: string): Promise<Outcome> {
+    this.deps.logger.warn('relay push rejected', { seq: frame.seq, channel: frame.channel, reason, detail });
+    await this.deps.reject({ kind: 'invalid', seq: frame.seq, reason, detail, raw: rawOf(frame) });
+    return 'rejected';
   }
 
   private async currentCrypt(frame: PushFrame): Promise<PushCrypt | null> {

@@ -104,7 +104,9 @@ export type InvalidReason =
   | 'bad_signature'
   | 'undecryptable'
   | 'bad_inner_xml'
-  | 'bad_auth_callback';
+  | 'bad_auth_callback'
+  /** The decrypted content names another account than the URL it was posted to (a replay across paths). */
+  | 'appid_mismatch';
 
 /** Recorded, acked and never applied, so one bad push cannot jam the queue. */
 export type RejectedEvent =

@@ -1,7 +1,8 @@
+import { INVITE_ID, PROTOCOL_VERSION } from '@wxfleet/protocol';
 import type { InviteVariant, PushQuery, RawPush, RelayInvite } from './types.js';
 
-/** DESIGN.md §3, version 1. */
-export const PROTOCOL_VERSION = 1;
+/** DESIGN.md §3: the version and id rules are shared with the relay (protocol/src/relay-wire). */
+export { INVITE_ID, PROTOCOL_VERSION };
 
 /** A push frame; `problem` says what was wrong with it when only its seq could be read. */
 export interface PushFrame extends RawPush {
@@ -88,9 +89,6 @@ export const helloFrame = (cursor: number): string =>
 export const ackFrame = (seq: number): string => JSON.stringify({ type: 'ack', seq });
 export const inviteFrame = (invite: RelayInvite): string => JSON.stringify({ type: 'invite', invite });
 export const rpcResultFrame = (result: RpcResultFrame): string => JSON.stringify(result);
-
-/** The relay's own rule (relay/src/store/invite-store.ts): anything else makes it drop the connection. */
-export const INVITE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function readAuthorizationParams(params: unknown): { inviteId: string; variant: InviteVariant } | null {
   if (typeof params !== 'object' || params === null) return null;

@@ -22,7 +22,7 @@ export interface TicketStoreDeps {
 }
 
 export interface TicketStore {
-  /** Keeps `value` if it is newer than the stored ticket; durable when resolved. */
+  /** Keeps `value` if it is newer than the stored ticket (`receivedAt`: its CreateTime in ms); durable when resolved. */
   put(value: string, receivedAt: number): Promise<void>;
   /** The latest ticket if still fresh. */
   current(): TicketSecret | undefined;
@@ -66,7 +66,10 @@ export function createTicketStore(deps: TicketStoreDeps): TicketStore {
   return {
     async put(value, receivedAt) {
       const stored = vault.get('component.ticket');
-      if (stored && stored.receivedAt > receivedAt) return;
+      // An older ticket never replaces the current one, and the current one replayed as it was (same CreateTime)
+      // changes nothing, in particular not WeChat's verdict that it is invalid. The same value pushed anew is newer.
+      if (stored && (stored.receivedAt > receivedAt || (stored.receivedAt === receivedAt && stored.value === value)))
+        return;
       await vault.set('component.ticket', { value, receivedAt });
       rejected.delete(value);
       const ready = waiters;
