@@ -348,18 +348,23 @@ function withReadiness(
   const releaseByHand = handlers['audits:release'];
   handlers['audits:release'] = async (appid) => {
     try {
-      const domains = (await readiness.refresh(appid)).items.find((i) => i.key === 'domains');
-      if (domains?.state === 'missing') {
-        const [result] = await fixer.fix({ action: 'apply_domains', appids: [appid] });
-        if (result && !result.ok)
-          logger.warn('domain profile not applied before release', { appid, code: result.code });
-      }
+      await applyDomainsBeforeRelease(appid);
     } catch (error) {
       // The release itself is what the person asked for; a failed check must not stop it.
       logger.warn('readiness not checked before release', { appid, error });
     }
     return releaseByHand(appid);
   };
+  async function applyDomainsBeforeRelease(appid: string): Promise<void> {
+    // Read again only when there may be something to apply: a profile with domains, or a gap already seen.
+    const seen = readiness.view(appid).items.find((i) => i.key === 'domains');
+    const profile = readiness.profile().domains;
+    if (seen?.state !== 'missing' && Object.values(profile).every((l) => l.length === 0)) return;
+    const domains = (await readiness.refresh(appid)).items.find((i) => i.key === 'domains');
+    if (domains?.state !== 'missing') return;
+    const [result] = await fixer.fix({ action: 'apply_domains', appids: [appid] });
+    if (result && !result.ok) logger.warn('domain profile not applied before release', { appid, code: result.code });
+  }
   const sync = handlers['authorizers:sync'];
   handlers['authorizers:sync'] = async (appid) => {
     const rows = await sync(appid);
