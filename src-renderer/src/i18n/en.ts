@@ -329,7 +329,8 @@ const en: typeof zhCN = {
       no_code: 'No code committed yet.',
       interface_not_available: 'This mini-program may not apply for: {apis} (needs another category or entity).',
       interface_rejected: 'Privacy interface application rejected: {apis} ({why}); change the reason and apply again.',
-      interface_not_applied: 'The code uses {apis} without the privacy interface: submit_audit would answer 61040.',
+      interface_not_applied:
+        'The committed code uses {apis} without the privacy interface: submit_audit would answer 61040 (a deploy is checked against its new code).',
       interface_reviewing: 'Privacy interface application in review: {apis}',
       domains_deleted_at_release: "The merchant's own domains {domains} would be deleted by WeChat at release.",
       domains_missing: 'Domains the templates need are missing: {domains}',

@@ -305,7 +305,8 @@ export default {
       no_code: '尚未提交代码。',
       interface_not_available: '该小程序无权申请以下接口：{apis}（需更换类目或主体）。',
       interface_rejected: '隐私接口申请被驳回：{apis}（{why}），修改理由后重新申请。',
-      interface_not_applied: '代码使用了 {apis}，但尚未申请该隐私接口，提审会返回 61040。',
+      interface_not_applied:
+        '当前提交的代码使用了 {apis}，但尚未申请该隐私接口，提审会返回 61040（部署新代码时按新代码检查）。',
       interface_reviewing: '隐私接口申请审核中：{apis}',
       domains_deleted_at_release: '商户自行配置的域名 {domains} 会在发布时被微信删除。',
       domains_missing: '缺少模板需要的域名：{domains}',
