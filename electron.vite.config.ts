@@ -27,7 +27,14 @@ export default defineConfig({
   },
   renderer: {
     root: here('./src-renderer'),
-    resolve: { alias: { '@contract': alias['@contract'], '@renderer': here('./src-renderer/src') } },
+    resolve: {
+      alias: {
+        '@contract': alias['@contract'],
+        '@renderer': here('./src-renderer/src'),
+        // The errcode catalogue only: the rest of the protocol package is Node code.
+        '@errcodes': here('./protocol/src/errcodes/catalogue.ts'),
+      },
+    },
     plugins: [vue()],
     build: { outDir: here('./out/renderer'), rollupOptions: { input: here('./src-renderer/index.html') } },
   },

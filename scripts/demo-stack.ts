@@ -2,6 +2,7 @@
  * Simulator + relay + console host on loopback, wired together the way an agency wires WeChat, its relay and its
  * desktop. Used by `npm run demo`, the end-to-end tests and the renderer benchmark.
  */
+import type { Result } from '../src-main/contract/result';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -126,9 +127,9 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     cleanups.push(() => host.close());
 
     if (options.prewire) {
-      const must = async (result: Promise<{ ok: boolean; error?: { message: string } }>): Promise<void> => {
+      const must = async (result: Promise<Result<unknown>>): Promise<void> => {
         const outcome = await result;
-        if (!outcome.ok) throw new Error(`pre-wiring the demo profile failed: ${outcome.error?.message ?? ''}`);
+        if (!outcome.ok) throw new Error(`pre-wiring the demo profile failed: ${JSON.stringify(outcome.error)}`);
       };
       await must(
         host.invoke('settings:savePlatform', {

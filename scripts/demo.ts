@@ -50,7 +50,9 @@ const stack = await startDemoStack({
 // the first ticket to arrive through the relay) and reads the versions they already run.
 const firstSync = stack.host.invoke('authorizers:sync', null).then((result) => {
   if (!result.ok)
-    console.log(`首次同步未完成，请在“小程序”页点击同步。/ First sync failed (${result.error.message}); press Sync.`);
+    console.log(
+      `首次同步未完成，请在“小程序”页点击同步。/ First sync failed (${JSON.stringify(result.error)}); press Sync.`,
+    );
 });
 
 let electron: ReturnType<typeof spawn> | null = null;

@@ -1,6 +1,7 @@
+import { createCipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { WxCrypt } from '../src/crypt/wx-crypt.js';
+import { WxCrypt, sha1Signature } from '../src/crypt/wx-crypt.js';
 import { WxCryptError } from '../src/crypt/crypt-error.js';
 
 // The official worked example of 03-crypto.md C9.
@@ -159,5 +160,40 @@ describe('content and keys', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('signs with the parts sorted exactly as Array#sort sorts them, whatever their order (property)', () => {
+    const part = fc.string({ unit: 'binary', maxLength: 12 }).map((text) => text.toWellFormed());
+    fc.assert(
+      fc.property(part, part, part, part, (token, timestamp, nonce, encrypt) => {
+        const wx = new WxCrypt({ token, encodingAESKey: realisticKey, appId: 'wx1' });
+        const expected = sha1Signature([token, timestamp, nonce, encrypt]);
+        expect(wx.signature(timestamp, nonce, encrypt)).toBe(expected);
+        expect(wx.verify(expected, timestamp, nonce, encrypt)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses every corruption of the padding bytes, not only the last one', () => {
+    const plain = (pad: number, corruptAt: number): string => {
+      const body = Buffer.from('<xml/>');
+      const appId = Buffer.from('wx0a1b2c3d4e5f6a7b');
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(body.length);
+      const padding = Buffer.alloc(pad, pad);
+      if (corruptAt >= 0) padding[corruptAt] = pad ^ 0x40;
+      return Buffer.concat([Buffer.alloc(16, 0x61), length, body, appId, padding]).toString('latin1');
+    };
+    // 20 + 6 + 18 = 44 bytes before padding: 20 bytes of padding make 64.
+    const pad = 20;
+    const key = Buffer.from(`${realisticKey}=`, 'base64');
+    const encryptRaw = (text: string): string => {
+      const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false);
+      return Buffer.concat([cipher.update(Buffer.from(text, 'latin1')), cipher.final()]).toString('base64');
+    };
+    expect(crypt.decrypt(encryptRaw(plain(pad, -1)))).toBe('<xml/>');
+    for (const at of [0, 7, pad - 2])
+      expect(codeOf(() => crypt.decrypt(encryptRaw(plain(pad, at))))).toBe('bad_padding');
   });
 });

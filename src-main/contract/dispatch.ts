@@ -2,60 +2,48 @@
  * The transport-independent half of every handler: validate, call, turn the outcome into a `Result`. The Electron
  * shell adds the sender check in front of it; the web host adds its session token.
  */
+import { coded, isCoded } from './codes';
+import type { Coded } from './codes';
 import type { InvokeHandlers } from './handlers';
 import type { InvokeChannel, InvokeMap } from './ipc';
+import { ERROR_CODES } from './result';
 import type { ContractError, ErrorCode, Result } from './result';
 import { validateArgs } from './validators';
 
-/** Separates the Chinese and English halves of a WeChat error message; the renderer shows the half it needs. */
-export const MESSAGE_LANGUAGE_SEPARATOR = ' ‖ ';
+const isErrorCode = (v: unknown): v is ErrorCode => typeof v === 'string' && ERROR_CODES.includes(v as ErrorCode);
 
-const CODES: readonly ErrorCode[] = [
-  'invalid_argument',
-  'untrusted_sender',
-  'not_configured',
-  'keychain_unavailable',
-  'wechat_error',
-  'relay_unreachable',
-  'not_ready',
-  'internal',
-];
+/** What a WeChatError (duck-typed: the contract imports no core) means for the user. */
+function wechatReason(e: Record<string, unknown>): Coded {
+  const errcode = typeof e['errcode'] === 'number' ? e['errcode'] : null;
+  const endpoint = typeof e['endpoint'] === 'string' ? e['endpoint'] : '';
+  if (e['kind'] === 'relay') return coded('relay_tunnel_failed', { endpoint }, errcode);
+  if (errcode !== null) return coded('wechat_rejected', { endpoint }, errcode);
+  if (typeof e['httpStatus'] === 'number') return coded('wechat_http_status', { endpoint, status: e['httpStatus'] });
+  return coded('wechat_unreachable', { endpoint });
+}
 
-type Bilingual = { zh: string; en: string };
-const isBilingual = (v: unknown): v is Bilingual =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as Bilingual).zh === 'string' &&
-  typeof (v as Bilingual).en === 'string';
-
-/** Duck-typed so the contract stays free of core imports: WeChatError, VaultError and errors carrying a contract code. */
+/**
+ * Errors that say what they are — `contractCode` + `reason` (CodedError and the core's own error classes),
+ * WeChatError, the vault's KEYCHAIN_UNAVAILABLE — keep their code and reason; anything else is `internal`, its text
+ * stays in the log.
+ */
 export function toContractError(error: unknown): ContractError {
-  if (typeof error !== 'object' || error === null) return { code: 'internal', message: String(error) };
+  if (typeof error !== 'object' || error === null) return { code: 'internal' };
   const e = error as Record<string, unknown>;
-  const message = typeof e['message'] === 'string' ? e['message'] : String(error);
-  if (typeof e['contractCode'] === 'string' && CODES.includes(e['contractCode'] as ErrorCode))
-    return { code: e['contractCode'] as ErrorCode, message };
-  if (e['code'] === 'KEYCHAIN_UNAVAILABLE') return { code: 'keychain_unavailable', message };
-  if (typeof e['code'] === 'string' && CODES.includes(e['code'] as ErrorCode))
-    return {
-      code: e['code'] as ErrorCode,
-      message,
-      ...(typeof e['errcode'] === 'number' ? { errcode: e['errcode'] } : {}),
-    };
+  const reason = isCoded(e['reason']) ? e['reason'] : undefined;
+  const withReason = (code: ErrorCode, r: Coded | undefined): ContractError => ({
+    code,
+    ...(r?.errcode === undefined ? {} : { errcode: r.errcode }),
+    ...(r === undefined ? {} : { reason: r }),
+  });
+  if (isErrorCode(e['contractCode'])) return withReason(e['contractCode'], reason);
+  if (e['code'] === 'KEYCHAIN_UNAVAILABLE') return withReason('keychain_unavailable', coded('keychain_unavailable'));
   if (e['name'] === 'WeChatError') {
-    if (e['kind'] === 'relay') return { code: 'relay_unreachable', message };
-    const errcode = typeof e['errcode'] === 'number' ? e['errcode'] : undefined;
-    const explanation = isBilingual(e['explanation']) ? e['explanation'] : { zh: message, en: message };
-    const fix = isBilingual(e['fix']) ? e['fix'] : { zh: '', en: '' };
-    const zh = [explanation.zh, fix.zh].filter(Boolean).join(' ');
-    const en = [explanation.en, fix.en].filter(Boolean).join(' ');
-    return {
-      code: 'wechat_error',
-      message: `${zh}${MESSAGE_LANGUAGE_SEPARATOR}${en}`,
-      ...(errcode === undefined ? {} : { errcode }),
-    };
+    const r = wechatReason(e);
+    return withReason(e['kind'] === 'relay' ? 'relay_unreachable' : 'wechat_error', r);
   }
-  return { code: 'internal', message };
+  if (isErrorCode(e['code'])) return withReason(e['code'], reason);
+  return withReason('internal', reason);
 }
 
 export type HandlerTable = Partial<InvokeHandlers>;
@@ -66,10 +54,10 @@ export async function dispatch<C extends InvokeChannel>(
   args: unknown[],
 ): Promise<Result<InvokeMap[C]['result']>> {
   if (!validateArgs(channel, args))
-    return { ok: false, error: { code: 'invalid_argument', message: `bad arguments for ${channel}` } };
+    return { ok: false, error: { code: 'invalid_argument', reason: coded('bad_arguments', { channel }) } };
   const handler = handlers[channel] as ((...a: InvokeMap[C]['args']) => Promise<InvokeMap[C]['result']>) | undefined;
   if (handler === undefined)
-    return { ok: false, error: { code: 'not_configured', message: `${channel} is not available in this build` } };
+    return { ok: false, error: { code: 'not_configured', reason: coded('channel_unavailable', { channel }) } };
   try {
     return { ok: true, value: await handler(...args) };
   } catch (error) {

@@ -1,5 +1,6 @@
 /** Mini-programs (authorizers), invitations and the overview. */
-import type { ReadinessKey, ReadinessSummary } from './readiness';
+import type { Coded } from './codes';
+import type { ReadinessSummary } from './readiness';
 
 export type AuthorizerStatus = 'authorized' | 'needs_reauth' | 'revoked';
 export type AuditState = 'none' | 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn';
@@ -18,7 +19,7 @@ export interface AuthorizerRow {
   userName: string;
   principal: string;
   status: AuthorizerStatus;
-  statusReason: string | null;
+  statusReason: Coded | null;
   /** False when permission set 18 (code management) was not granted. */
   canManageCode: boolean;
   tags: string[];
@@ -43,15 +44,7 @@ export interface AuthorizerDetail extends AuthorizerRow {
   extVariables: Record<string, string>;
 }
 
-export interface AuthorizerFilter {
-  search?: string;
-  status?: AuthorizerStatus;
-  templateId?: number;
-  tag?: string;
-  drift?: boolean;
-  /** Only mini-programs held back by this readiness item (or by any, `any`). */
-  notReady?: ReadinessKey | 'any';
-}
+export type { AuthorizerFilter } from './schemas';
 
 export type InvitationStatus = 'pending' | 'done' | 'revoked';
 
@@ -68,7 +61,7 @@ export interface InvitationView {
   mobileQr: string;
   authorizerAppid: string | null;
   /** Set when the merchant left out permission set 18. */
-  warning: string | null;
+  warning: Coded | null;
 }
 
 export type AttentionKind =
@@ -83,14 +76,14 @@ export type AttentionKind =
 
 export interface AttentionItem {
   kind: AttentionKind;
-  message: string;
+  message: Coded;
   appid?: string;
   jobId?: string;
 }
 
 export interface RelayStatusView {
   state: 'stopped' | 'connecting' | 'connected' | 'disconnected';
-  detail: string | null;
+  detail: Coded | null;
   backlog: number | null;
   lastPushAt: string | null;
 }
@@ -101,7 +94,7 @@ export interface EventRow {
   /** Push kind (`component_verify_ticket`, `weapp_audit_fail`, …), `auth_callback` or `rejected`. */
   kind: string;
   appid: string | null;
-  summary: string;
+  summary: Coded;
   /** Decrypted fields with tickets, codes and tokens replaced by `***`. */
   fields: Record<string, string>;
 }

@@ -33,6 +33,8 @@ import type {
   RegistrationInput,
   RegistrationView,
 } from './readiness';
+import type { Coded } from './codes';
+import type { ContractError } from './result';
 import type { ConnectionReport, PlatformInput, PreferencesInput, RelayInput, SettingsView } from './settings';
 
 export interface AppInfo {
@@ -123,11 +125,11 @@ export interface InvokeMap {
 }
 
 export interface EventMap {
-  'app:error': { message: string };
+  'app:error': ContractError;
   /** Something a person should see now (audit passed or failed, job finished, re-authorization needed…). */
   'app:notice':
     | AttentionItem
-    | { kind: 'audit_passed' | 'audit_rejected' | 'job_finished'; message: string; appid?: string; jobId?: string };
+    | { kind: 'audit_passed' | 'audit_rejected' | 'job_finished'; message: Coded; appid?: string; jobId?: string };
   'relay:status': RelayStatusView;
   'events:appended': EventRow;
   'authorizers:changed': { appids: string[] };

@@ -1,4 +1,14 @@
 /** Merchant readiness: what WeChat checks before audit and release, per mini-program, and the console's fixes. */
+export type {
+  DomainProfile,
+  FixRequest,
+  GuideOwner,
+  GuidePurpose,
+  GuideTemplate,
+  PreflightInput,
+  ReadinessProfile,
+  RegistrationInput,
+} from './readiness-schemas';
 
 /** One thing WeChat checks, in the order a person fixes them. */
 export type ReadinessKey =
@@ -59,59 +69,6 @@ export interface ReadinessSummary {
   pending: ReadinessKey[];
 }
 
-/** One purpose of the privacy guide; `{{nickname}}` is replaced per mini-program. */
-export interface GuidePurpose {
-  privacyKey: string;
-  text: string;
-}
-
-/** The owner part of the guide; per-merchant values override the template's. */
-export interface GuideOwner {
-  contactPhone: string;
-  contactEmail: string;
-  contactWeixin: string;
-  /** How users are told (e.g. 弹窗). */
-  noticeMethod: string;
-  /** Storage period, as WeChat's `store_expire_timestamp` text; '' for "as long as the service runs". */
-  storePeriod: string;
-  /** 0 when not set; WeChat's region code for an overseas entity's data storage. */
-  storeRegion: number;
-}
-
-export interface GuideTemplate {
-  purposes: GuidePurpose[];
-  owner: GuideOwner;
-}
-
-/** Server and web-view domains the agency's templates need, applied to every mini-program before release. */
-export interface DomainProfile {
-  requestdomain: string[];
-  wsrequestdomain: string[];
-  uploaddomain: string[];
-  downloaddomain: string[];
-  webviewdomain: string[];
-}
-
-export interface ReadinessProfile {
-  guide: GuideTemplate;
-  /** Per-appid owner values that differ from the template's (contact, notice method, storage period, region). */
-  merchantOwners: Record<string, Partial<GuideOwner>>;
-  domains: DomainProfile;
-  /** Reason sent with apply_privacy_interface, per API name (`wx.getLocation`); `{{nickname}}` allowed. */
-  interfaceReasons: Record<string, string>;
-}
-
-export type FixRequest =
-  | { action: 'apply_privacy_guide'; appids: string[] }
-  | { action: 'apply_privacy_interfaces'; appids: string[] }
-  | { action: 'apply_domains'; appids: string[] }
-  /** Without ids: the category the last audit rejection named. */
-  | { action: 'add_category'; appids: string[]; first?: number; second?: number }
-  /** `avatar`: a PNG/JPEG `data:` URL of at most 2 MB, used whole (modifyheadimage crop 0,0–1,1). */
-  | { action: 'set_basic_info'; appids: string[]; signature?: string; nickname?: string; avatar?: string }
-  | { action: 'bind_tester'; appids: string[]; wechatid: string }
-  | { action: 'unbind_tester'; appids: string[]; userstr: string };
-
 export interface FixResult {
   appid: string;
   ok: boolean;
@@ -152,11 +109,6 @@ export interface IcpStatusView {
   /** Where the merchant starts or follows the filing (the MP console). */
   startUrl: string;
 }
-
-/** A new merchant's mini-program through fast registration (06 F7 enterprise, F8 personal; new versions). */
-export type RegistrationInput =
-  | { kind: 'enterprise'; name: string; code: string; phone?: string }
-  | { kind: 'personal'; wxuser: string; phone?: string };
 
 export interface RegistrationView {
   taskid: string;

@@ -1,5 +1,7 @@
 /** Templates, ext_json, the per-mini-program pipeline, audits, jobs and the version ledger. */
+import type { Coded } from './codes';
 import type { HeldOutView } from './readiness';
+import type { DeployJobSpec } from './schemas';
 
 export interface DraftView {
   draftId: number;
@@ -35,13 +37,7 @@ export interface ExtJsonPreview {
   diff: string[];
 }
 
-export interface ExtJsonConfig {
-  templateId: number;
-  /** A JSON text with `{{appid}}` and `{{variable}}` placeholders. */
-  base: string;
-  /** Per-appid variables and a per-appid override JSON merged on top of the rendered base. */
-  merchants: Record<string, { variables: Record<string, string>; override?: string }>;
-}
+export type { ExtJsonConfig } from './schemas';
 
 export type LedgerKind =
   | 'commit'
@@ -74,7 +70,7 @@ export interface LedgerEntryView {
   /** Media ids of rejection screenshots; fetched with `audits:screenshot`. */
   screenshots: string[];
   jobId: string | null;
-  detail: string | null;
+  detail: Coded | null;
 }
 
 export type ItemState =
@@ -94,32 +90,15 @@ export type ItemState =
 
 export type JobStatus = 'queued' | 'running' | 'paused' | 'waiting_canary' | 'finished' | 'cancelled';
 
-export interface DeployJobSpec {
-  templateId: number;
-  appids: string[];
-  userVersion: string;
-  userDesc: string;
-  /** Mini-programs in the first wave; the rest start after all of them pass. 0 for no canary. */
-  canary: number;
-  autoRelease: boolean;
-  concurrency?: number;
-  /** Pause when this share (0–1) of finished items failed. */
-  stopTheLine?: number;
-  /** The user agreed to spend this many audits of the monthly quota. */
-  auditBudget?: number;
-  /**
-   * Check readiness first and leave out the mini-programs that would fail audit (or release, with `autoRelease`);
-   * the job lists them under `heldOut`. The console's deploy dialog always sets it.
-   */
-  preflight?: boolean;
-}
+export type { DeployJobSpec } from './schemas';
 
 export interface JobItemView {
   appid: string;
   nickname: string;
   state: ItemState;
   attempts: number;
-  error: { errcode?: number; message: string; fix?: string } | null;
+  /** What failed; the renderer adds the fix (errcode catalogue, or the code's own fix text). */
+  error: Coded | null;
   updatedAt: string;
 }
 
@@ -128,8 +107,8 @@ export interface JobView {
   kind: 'deploy';
   spec: DeployJobSpec;
   status: JobStatus;
-  /** Why the job paused (85085, stop-the-line, by hand), in the UI language. */
-  pauseReason: string | null;
+  /** Why the job paused (85085, stop-the-line, by hand). */
+  pauseReason: Coded | null;
   createdAt: string;
   updatedAt: string;
   counts: Partial<Record<ItemState, number>>;

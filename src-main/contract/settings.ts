@@ -1,3 +1,5 @@
+import type { Coded } from './codes';
+
 /** Settings as the renderer sees them: secrets are write-only, the UI learns only whether each is set. */
 export type Language = 'zh-CN' | 'en';
 export type Theme = 'light' | 'dark';
@@ -20,25 +22,8 @@ export interface SettingsView {
   theme: Theme;
 }
 
-/** Every field optional: only what is given changes. `null` clears the previous EncodingAESKey. */
-export interface PlatformInput {
-  componentAppid?: string;
-  appsecret?: string;
-  token?: string;
-  encodingAESKey?: string;
-  previousEncodingAESKey?: string | null;
-}
-
-export interface RelayInput {
-  url?: string;
-  deviceToken?: string;
-}
-
-export interface PreferencesInput {
-  egress?: EgressMode;
-  language?: Language;
-  theme?: Theme;
-}
+/** Every field optional: only what is given changes (derived from the argument schemas). */
+export type { PlatformInput, PreferencesInput, RelayInput } from './schemas';
 
 export type ConnectionHopId =
   'settings' | 'relay_reachable' | 'device_accepted' | 'tunnel' | 'ticket' | 'component_token';
@@ -46,10 +31,10 @@ export type ConnectionHopId =
 export interface ConnectionHop {
   id: ConnectionHopId;
   ok: boolean;
-  /** What was seen, in the UI language. */
-  detail: string;
+  /** What was seen. */
+  detail: Coded;
   /** What to do when not ok. */
-  fix?: string;
+  fix?: Coded;
   /** For 61004: the IP WeChat saw. */
   seenIp?: string;
   errcode?: number;

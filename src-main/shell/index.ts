@@ -1,3 +1,4 @@
+import { toContractError } from '@contract/dispatch';
 import { app } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { join } from 'node:path';
@@ -26,7 +27,8 @@ let updates: Updates | null = null;
 
 const emit: EmitEvent = (channel, payload) => {
   if (window !== null && !window.isDestroyed()) window.webContents.send(channel, payload);
-  if (channel === 'app:notice') notify(payload as Parameters<typeof notify>[0]);
+  if (channel === 'app:notice')
+    notify(payload as Parameters<typeof notify>[0], slot.current()?.services.store.settings.data.locale ?? 'zh-CN');
 };
 const logError = (message: string, error: unknown): void => {
   const core = slot.current();
@@ -90,8 +92,8 @@ app.whenReady().then(async () => {
   });
   // A profile that would not open (no keychain, unreadable secrets) is said in the window, in its words.
   if (core === null) {
-    const message = failure instanceof Error ? failure.message : String(failure);
-    main.webContents.once('did-finish-load', () => emit('app:error', { message }));
+    const error = toContractError(failure);
+    main.webContents.once('did-finish-load', () => emit('app:error', error));
   } else await slot.run((opened) => opened.start());
 
   app.on('second-instance', () => {

@@ -3,6 +3,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import type { InvokeChannel, InvokeMap } from '@contract/ipc';
 import type { Result } from '@contract/result';
 import type { ArgsCheck } from '@contract/validators';
+import { coded } from '@contract/codes';
 import { toContractError } from '@contract/dispatch';
 
 export type Handler<C extends InvokeChannel> = (...args: InvokeMap[C]['args']) => Promise<InvokeMap[C]['result']>;
@@ -16,9 +17,9 @@ export function registerHandler<C extends InvokeChannel>(
   handler: Handler<C>,
 ): void {
   ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<Result<InvokeMap[C]['result']>> => {
-    if (!isTrustedSender(event)) return { ok: false, error: { code: 'untrusted_sender', message: 'sender refused' } };
+    if (!isTrustedSender(event)) return { ok: false, error: { code: 'untrusted_sender' } };
     if (!checkArgs(args))
-      return { ok: false, error: { code: 'invalid_argument', message: `bad arguments for ${channel}` } };
+      return { ok: false, error: { code: 'invalid_argument', reason: coded('bad_arguments', { channel }) } };
     try {
       return { ok: true, value: await handler(...args) };
     } catch (error) {

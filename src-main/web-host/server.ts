@@ -89,15 +89,14 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       res.end(JSON.stringify(body));
     };
     if (req.method !== 'POST' || !isOurs(req, true))
-      return reply(403, { ok: false, error: { code: 'untrusted_sender', message: 'sender refused' } });
+      return reply(403, { ok: false, error: { code: 'untrusted_sender' } });
     // 401: the page is ours but not logged in (or the session ran out); the renderer shows how to get a link.
-    if (!session.isAuthenticated(req))
-      return reply(401, { ok: false, error: { code: 'untrusted_sender', message: 'login required' } });
+    if (!session.isAuthenticated(req)) return reply(401, { ok: false, error: { code: 'untrusted_sender' } });
     if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
-      return reply(415, { ok: false, error: { code: 'invalid_argument', message: 'JSON expected' } });
+      return reply(415, { ok: false, error: { code: 'invalid_argument' } });
     const body = await readBody(req);
     const parsed = parseCall(body);
-    if (parsed === null) return reply(400, { ok: false, error: { code: 'invalid_argument', message: 'bad request' } });
+    if (parsed === null) return reply(400, { ok: false, error: { code: 'invalid_argument' } });
     reply(200, await dispatch(options.handlers, parsed.channel, parsed.args));
   }
 

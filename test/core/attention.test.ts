@@ -49,9 +49,7 @@ describe('a merchant whose refresh token died (61023)', () => {
     const reauth = notices(after, 'needs_reauth');
     expect(reauth).toHaveLength(1);
     expect(reauth[0]).toMatchObject({ kind: 'needs_reauth', appid });
-    expect(reauth[0]?.message).toContain('Shop 0');
-    expect(reauth[0]?.message).toContain('61023');
-    expect(reauth[0]?.message).toContain('新的授权邀请');
+    expect(reauth[0]?.message).toEqual({ code: 'attention_needs_reauth', params: { name: 'Shop 0' }, errcode: 61023 });
 
     const overview = await invoke(core, 'overview:get');
     expect(overview.attention.filter((a) => a.kind === 'needs_reauth')).toEqual([
@@ -74,11 +72,14 @@ describe('calls refused because the caller IP is not whitelisted (61004)', () =>
 
     const items = (await invoke(core, 'overview:get')).attention.filter((a) => a.kind === 'ip_whitelist');
     expect(items).toHaveLength(1);
-    expect(items[0]?.message).toContain('Add 127.0.0.1');
-    expect(items[0]?.message).toMatch(/through the relay/);
+    expect(items[0]?.message).toMatchObject({
+      code: 'attention_ip_whitelist',
+      params: { ip: '127.0.0.1' },
+      errcode: 61004,
+    });
     const refused = notices(w.emitted, 'ip_whitelist');
     expect(refused).toHaveLength(1);
-    expect(refused[0]?.message).toContain('127.0.0.1');
+    expect(refused[0]?.message.params?.['ip']).toBe('127.0.0.1');
   }, 30_000);
 
   it('forgets the refusal after a later call succeeds', async () => {
@@ -114,7 +115,6 @@ describe('calls refused because the caller IP is not whitelisted (61004)', () =>
     const watch = createIpWhitelistWatch({
       clock,
       emit: (channel, payload) => void (channel === 'app:notice' && emitted.push(payload as EventMap['app:notice'])),
-      language: () => 'zh-CN',
     });
     watch.failed(error);
     await clock.advance(60_000);
@@ -122,14 +122,16 @@ describe('calls refused because the caller IP is not whitelisted (61004)', () =>
     expect(emitted).toHaveLength(1);
     const item = watch.attention();
     expect(item?.kind).toBe('ip_whitelist');
-    expect(item?.message).toContain('127.0.0.1');
-    expect(item?.message).toContain('2026-11-25 00:30 UTC');
-    expect(item?.message).toContain('经中继');
+    expect(item?.message).toEqual({
+      code: 'attention_ip_whitelist',
+      params: { ip: '127.0.0.1', since: '2026-11-25 00:30 UTC' },
+      errcode: 61004,
+    });
 
     watch.succeeded();
     expect(watch.attention()).toBeNull();
     watch.failed(error);
-    expect(watch.attention()?.message).toContain('00:31 UTC');
+    expect(watch.attention()?.message.params?.['since']).toBe('2026-11-25 00:31 UTC');
     expect(emitted).toHaveLength(1);
   }, 30_000);
 });

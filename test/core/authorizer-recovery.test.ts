@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readCoded } from '../../src-main/core/platform/store/stored-text.js';
 import { AuthorizerUnavailableError } from '../../src-main/core/wechat/tokens/token-errors.js';
 import {
   authorizerAccessTokenName,
@@ -60,7 +61,10 @@ describe('authorizer reconciliation and revocation', () => {
     expect(err).toBeInstanceOf(AuthorizerUnavailableError);
     expect((err as AuthorizerUnavailableError).problem).toBe('NEEDS_REAUTH');
     expect(h.store.authorizers.data.byAppid[a]?.status).toBe('needs_reauth');
-    expect(h.store.authorizers.data.byAppid[a]?.statusReason).toMatch(/61023/);
+    expect(readCoded(h.store.authorizers.data.byAppid[a]?.statusReason ?? '')).toEqual({
+      code: 'status_lost_errcode',
+      errcode: 61023,
+    });
 
     const before = (await h.calls()).length;
     for (let i = 0; i < 5; i++)

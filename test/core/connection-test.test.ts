@@ -34,8 +34,8 @@ it('reports 61004 with the IP WeChat saw and what to do when the whitelist exclu
   expect(report.ok).toBe(false);
   const token = report.hops.find((h) => h.id === 'component_token');
   expect(token).toMatchObject({ ok: false, errcode: 61004, seenIp: '127.0.0.1' });
-  expect(token?.fix).toMatch(/whitelist/);
-  expect(token?.detail).toContain('127.0.0.1');
+  expect(token?.detail).toEqual({ code: 'hop_ip_refused', params: { ip: '127.0.0.1' }, errcode: 61004 });
+  expect(token?.fix).toEqual({ code: 'hop_ip_refused_fix', params: { ip: '127.0.0.1' } });
   expect(report.hops.find((h) => h.id === 'tunnel')).toMatchObject({ ok: false, errcode: 61004 });
   expect(report.hops.find((h) => h.id === 'relay_reachable')?.ok).toBe(true);
 });
@@ -46,7 +46,8 @@ it('says which settings are missing and that a wrong device token is refused', a
   await invoke(core, 'settings:saveRelay', { url: world.relay.url, deviceToken: 'wxr_not-a-real-token' });
   const report = await invoke(core, 'settings:testConnection');
   expect(report.hops.find((h) => h.id === 'settings')).toMatchObject({ ok: false });
-  expect(report.hops.find((h) => h.id === 'settings')?.detail).toMatch(/appsecret/);
+  expect(report.hops.find((h) => h.id === 'settings')?.detail).toMatchObject({ code: 'hop_settings_missing' });
+  expect(report.hops.find((h) => h.id === 'settings')?.detail.params?.['fields']).toContain('appsecret');
   expect(report.hops.find((h) => h.id === 'relay_reachable')?.ok).toBe(true);
   expect(report.hops.find((h) => h.id === 'device_accepted')?.ok).toBe(false);
   expect(JSON.stringify(report)).not.toContain('not-a-real-token');

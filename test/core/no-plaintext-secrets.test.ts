@@ -185,7 +185,7 @@ it('after the demo has run a deploy, the profile holds a log file with the job a
   try {
     const call = async <C extends InvokeChannel>(channel: C, ...args: InvokeMap[C]['args']) => {
       const result = await stack.host.invoke(channel, ...args);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
       return result.value;
     };
     // The demo's first sync finds the merchants who authorized before the desktop existed.

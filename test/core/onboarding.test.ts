@@ -59,7 +59,10 @@ it('goes from an empty profile to three authorized mini-programs through invitat
   const listed = await invoke(core, 'invitations:list');
   const byAppid = new Map(listed.map((i) => [i.authorizerAppid, i]));
   expect(byAppid.get(appids[0] ?? '')?.warning).toBeNull();
-  expect(byAppid.get(appids[2] ?? '')?.warning).toMatch(/permission set 18/);
+  expect(byAppid.get(appids[2] ?? '')?.warning).toEqual({
+    code: 'invitation_missing_code_permission',
+    params: { appid: appids[2] },
+  });
   expect(rows.find((r) => r.appid === appids[2])?.canManageCode).toBe(false);
   expect(w.emitted.some((e) => e.channel === 'app:notice' && e.payload.kind === 'missing_code_permission')).toBe(true);
   const overview = await invoke(core, 'overview:get');

@@ -103,7 +103,8 @@ it('reads readiness from WeChat, fixes it from the console, and deploys only the
   expect(item(await view('川味小面'), 'privacy_guide')?.state).toBe('ready');
   expect(item(await view('云朵烘焙蛋糕预订'), 'domains')?.state).toBe('ready');
   const guideWrite = (await invoke(app, 'ledger:list', id('川味小面'))).find((e) => e.kind === 'merchant_setting');
-  expect(guideWrite?.detail).toMatch(/setprivacysetting/);
+  expect(guideWrite?.detail).toMatchObject({ code: 'ledger_merchant_setting' });
+  expect(String(guideWrite?.detail?.params?.['change'])).toMatch(/^setprivacysetting: UserInfo, Location, Address/);
   const direct = await wechat.api.getEffectiveDomain(id('云朵烘焙蛋糕预订'));
   expect(direct.direct_domain.requestdomain).toEqual(['https://api.yunduo-cake.cn']);
   // The location application is decided by WeChat later; its push brings the readiness up to date.
@@ -207,7 +208,7 @@ it('reads readiness from WeChat, fixes it from the console, and deploys only the
   expect(unbound?.ok).toBe(true);
   expect(item(unbound!.readiness, 'testers')?.state).toBe('missing');
   const writes = (await invoke(app, 'ledger:list', yoga)).filter((e) => e.kind === 'merchant_setting');
-  expect(writes.map((e) => e.detail)).toEqual(
+  expect(writes.map((e) => String(e.detail?.params?.['change']))).toEqual(
     expect.arrayContaining([
       expect.stringMatching(/addcategory/),
       expect.stringMatching(/bind_tester/),

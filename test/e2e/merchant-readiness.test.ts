@@ -154,7 +154,7 @@ describe('a new merchant made ready from the console', () => {
       },
       4 * PATIENCE,
     );
-    expect(job.items.map((i) => [i.state, i.error?.message ?? null])).toEqual([['released', null]]);
+    expect(job.items.map((i) => [i.state, i.error?.code ?? null])).toEqual([['released', null]]);
     await until(
       'online in the list',
       async () => {

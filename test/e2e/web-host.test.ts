@@ -88,6 +88,20 @@ describe('browser host', () => {
     expect((await invoke({ channel: 'shell:exec', args: ['rm -rf /'] })).status).toBe(400);
   });
 
+  it('refuses __proto__ and constructor keys as invalid arguments, never a server error', async () => {
+    for (const raw of [
+      '{"channel":"authorizers:list","args":[{"__proto__":{"polluted":true}}]}',
+      '{"channel":"settings:savePlatform","args":[{"constructor":{"prototype":{"x":1}}}]}',
+      '{"channel":"extjson:save","args":[{"templateId":1,"base":"{}","merchants":{"wx1234567890abcdef":{"variables":{"constructor":"x"}}}}]}',
+    ]) {
+      const res = await invoke(JSON.parse(raw));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    }
+    expect(calls).toEqual([]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('refuses another origin and a rebound Host even with the cookie', async () => {
     const crossSite = await invoke({ channel: 'app:info', args: [] }, { Origin: 'http://evil.example' });
     expect(crossSite.status).toBe(421);

@@ -21,7 +21,7 @@ it('stops the line when too many items fail; retry-failed after the fix finishes
   });
   const paused = await fx.waitJob(started.id, ['paused', 'finished'], 30_000);
   expect(paused.status).toBe('paused');
-  expect(paused.pauseReason).toMatch(/4 of \d+ finished mini-programs failed \(threshold 50%\)/);
+  expect(paused.pauseReason).toMatchObject({ code: 'pause_stop_the_line', params: { failed: 4, threshold: 50 } });
   expect(paused.items.filter((i) => i.error?.errcode === 61040)).toHaveLength(4);
 
   for (const appid of fx.appids.slice(0, 4)) await grantLocation(fx, appid);

@@ -29,10 +29,10 @@ it('with 20% of calls failing (-1, 5xx, resets) the job completes; permanent err
   // No privacy guide: WeChat takes the submission and its audit rejects it (05 E22), with the guide named.
   const noGuide = job.items.find((i) => i.appid === fx.appids[5]);
   expect(noGuide?.state).toBe('rejected');
-  expect(noGuide?.error?.message).toContain('用户隐私保护指引');
+  expect(noGuide?.error).toMatchObject({ code: 'audit_rejected', params: { appid: fx.appids[5] } });
+  expect(noGuide?.error?.params?.['reason']).toContain('用户隐私保护指引');
   const ext = job.items.find((i) => i.appid === fx.appids[9]);
-  expect(ext?.error?.message).toContain('ext_json');
-  expect(ext?.error?.fix).toBeTruthy();
+  expect(ext?.error).toMatchObject({ code: 'ext_json_invalid', params: { appid: fx.appids[9] } });
 
   // Faults really happened, on the calls that matter, and were absorbed.
   const calls = await fx.h.calls();

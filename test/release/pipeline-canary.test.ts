@@ -40,7 +40,8 @@ it('moves 50 mini-programs from template A to B with a canary of 3; the rejected
   expect(jobB.counts).toEqual({ released: 49, rejected: 1 });
   const bad = jobB.items.find((i) => i.appid === rejected);
   expect(bad?.state).toBe('rejected');
-  expect(bad?.error?.message).toContain('页面内容与类目不符');
+  expect(bad?.error).toMatchObject({ code: 'audit_rejected', params: { appid: rejected } });
+  expect(bad?.error?.params?.['reason']).toContain('页面内容与类目不符');
 
   // Canary first: no other mini-program was committed before the three canaries passed their audit.
   const canary = fx.appids.slice(0, 3);

@@ -86,7 +86,7 @@ describe('template library against the simulator', () => {
         { appid: b, where: ['experience'] },
       ].sort((x, y) => x.appid.localeCompare(y.appid)),
     );
-    expect((refused as Error).message).toContain(`${a} (online, experience)`);
+    expect((refused as TemplateInUseError).reason.params?.['appids']).toContain(`${a} (online, experience)`);
     expect(
       h.lib.templates
         .view()
@@ -97,7 +97,7 @@ describe('template library against the simulator', () => {
 
     // A job about to commit t2 keeps it too.
     const guarded = createTemplateLibrary({ ...h.libDeps, pendingUse: (id) => (id === t2 ? [a] : []) });
-    await expect(guarded.remove(t2)).rejects.toThrow(`${a} (job)`);
+    await expect(guarded.remove(t2)).rejects.toMatchObject({ reason: { code: 'template_in_use' } });
 
     await h.commit(a, t2, '2.0.0');
     await h.audit(a, 'success');
@@ -118,8 +118,10 @@ describe('template library against the simulator', () => {
     expect(view.templates.filter((t) => t.isDefault).map((t) => t.templateId)).toEqual([t2]);
     view = await handlers['templates:setDefault'](t1);
     expect(view.templates.filter((t) => t.isDefault).map((t) => t.templateId)).toEqual([t1]);
-    await expect(handlers['templates:setDefault'](999)).rejects.toThrow(/not in the library/);
-    await expect(handlers['templates:delete'](t1)).rejects.toThrow(/default for new merchants/);
+    await expect(handlers['templates:setDefault'](999)).rejects.toMatchObject({
+      reason: { code: 'template_not_found', params: { templateId: 999 } },
+    });
+    await expect(handlers['templates:delete'](t1)).rejects.toMatchObject({ reason: { code: 'template_is_default' } });
     expect(h.store.templates.data.defaultTemplateId).toBe(t1);
   });
 

@@ -67,8 +67,8 @@ describe('version ledger against the simulator', () => {
       ['reconciled', '2.0.0', null, 'job-9'],
     ]);
     expect(recorded.map((e) => e.detail)).toEqual([
-      'WeChat reports experience version 2.0.0; the ledger had 1.0.0',
-      'WeChat reports online version 2.0.0; the ledger had 1.0.0',
+      { code: 'ledger_reconciled', params: { side: 'experience', wechat: '2.0.0', ledger: '1.0.0' } },
+      { code: 'ledger_reconciled', params: { side: 'online', wechat: '2.0.0', ledger: '1.0.0' } },
     ]);
     expect(await reconcileVersions(rd(), a)).toEqual([]);
     expect((await h.calls('/wxa/getversioninfo')).length).toBe(3);

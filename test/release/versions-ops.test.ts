@@ -30,7 +30,9 @@ it('rolls back, releases in gray steps, closes and reopens service — each step
   const history = await fx.handlers['versions:revert'](appid);
   expect(history.online?.userVersion).toBe('1.0.0');
   expect((await fx.h.api.getVersionInfo(appid)).release_info?.release_version).toBe('1.0.0');
-  await expect(fx.handlers['versions:revert'](appid)).rejects.toThrow(/cannot be rolled back.*87012/);
+  await expect(fx.handlers['versions:revert'](appid)).rejects.toMatchObject({
+    reason: { code: 'version_op_refused', errcode: 87012 },
+  });
 
   await deploy(fx, '1.2.0', false);
   expect((await fx.handlers['audits:list']()).find((r) => r.appid === appid)?.state).toBe('passed');
@@ -38,8 +40,8 @@ it('rolls back, releases in gray steps, closes and reopens service — each step
   expect(ten).toMatchObject({ status: 1, percentage: 10 });
   const thirty = await fx.handlers['versions:grayRelease'](appid, 30);
   expect(thirty.percentage).toBe(30);
-  await expect(fx.handlers['versions:grayRelease'](appid, 20)).rejects.toThrow(/raise the share.*85082/);
-  await expect(fx.handlers['versions:revert'](appid)).rejects.toThrow(/phased.*87011/);
+  await expect(fx.handlers['versions:grayRelease'](appid, 20)).rejects.toMatchObject({ reason: { errcode: 85082 } });
+  await expect(fx.handlers['versions:revert'](appid)).rejects.toMatchObject({ reason: { errcode: 87011 } });
   await fx.handlers['versions:revertGray'](appid);
 
   await fx.handlers['versions:setVisit'](appid, 'close');
@@ -77,7 +79,9 @@ it('counts withdrawals and refuses the 6th of a day and the 11th of a month befo
   await fx.h.api.commit(appid, { template_id: templateId, ext_json: '{}', user_version: '2.0.0', user_desc: 'w' });
   await fx.h.api.submitAudit(appid, {});
   await fx.handlers['audits:refresh'](appid);
-  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toThrow(/5 audit withdrawals of today.*87013/);
+  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toMatchObject({
+    reason: { code: 'withdraw_refused', params: { per: 'day', limit: 5 }, errcode: 87013 },
+  });
   await fx.handlers['audits:speedup'](appid);
   expect(kinds(fx, appid)).toContain('speedup');
   expect(await fx.h.calls('/wxa/undocodeaudit')).toHaveLength(5);
@@ -88,8 +92,8 @@ it('counts withdrawals and refuses the 6th of a day and the 11th of a month befo
     const c = d.withdrawals[appid];
     if (c) c.dayCount = 0;
   });
-  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toThrow(/87013/);
-  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toThrow(/of today/);
+  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toMatchObject({ errcode: 87013 });
+  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toMatchObject({ reason: { params: { per: 'day' } } });
   expect(await fx.h.calls('/wxa/undocodeaudit')).toHaveLength(6);
 
   // The next day the daily allowance is back; the monthly one (10) still counts.
@@ -99,7 +103,9 @@ it('counts withdrawals and refuses the 6th of a day and the 11th of a month befo
   await fx.h.api.commit(appid, { template_id: templateId, ext_json: '{}', user_version: '2.0.0', user_desc: 'w' });
   await fx.h.api.submitAudit(appid, {});
   await fx.handlers['audits:refresh'](appid);
-  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toThrow(/10 audit withdrawals of this month/);
+  await expect(fx.handlers['audits:withdraw'](appid)).rejects.toMatchObject({
+    reason: { code: 'withdraw_refused', params: { per: 'month', limit: 10 } },
+  });
   expect((await fx.h.calls('/wxa/undocodeaudit')).filter((c) => c.errcode === 0)).toHaveLength(10);
   expect(kinds(fx, appid).filter((k) => k === 'withdraw')).toHaveLength(10);
 }, 60_000);

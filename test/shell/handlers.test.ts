@@ -110,7 +110,7 @@ describe('shell IPC registration', () => {
     });
     await expect(handlers.get('audits:quota')!(trusted)).resolves.toMatchObject({
       ok: false,
-      error: { code: 'wechat_error', errcode: 85085, message: expect.stringContaining('Audit quota used up') },
+      error: { code: 'wechat_error', errcode: 85085, reason: { code: 'wechat_rejected', errcode: 85085 } },
     });
     await expect(handlers.get('jobs:list')!(trusted)).resolves.toMatchObject({
       ok: false,

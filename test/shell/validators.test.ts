@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '@contract/ipc';
+import { dispatch } from '@contract/dispatch';
 import { VALIDATORS, validateArgs } from '@contract/validators';
 
 const APPID = 'wx1234567890abcdef';
@@ -34,5 +35,27 @@ describe('argument validators', () => {
     expect(validateArgs('versions:grayRelease', [APPID, 101])).toBe(false);
     expect(validateArgs('versions:setVisit', [APPID, 'delete'])).toBe(false);
     expect(validateArgs('jobs:get', [{ toString: () => 'x' }])).toBe(false);
+  });
+
+  it('refuses constructor and __proto__ keys at any depth, and objects that are not plain data', () => {
+    const config = (variables: unknown) => ({ templateId: 1, base: '{}', merchants: { [APPID]: { variables } } });
+    expect(validateArgs('extjson:save', [config({ city: '上海' })])).toBe(true);
+    expect(validateArgs('extjson:save', [config(JSON.parse('{"__proto__":"x"}'))])).toBe(false);
+    expect(validateArgs('extjson:save', [config({ constructor: 'x' })])).toBe(false);
+    expect(validateArgs('settings:savePlatform', [JSON.parse('{"constructor":{}}')])).toBe(false);
+    expect(validateArgs('authorizers:list', [JSON.parse('{"__proto__":{"polluted":true}}')])).toBe(false);
+    expect(validateArgs('authorizers:list', [new (class Filter {})()])).toBe(false);
+    expect(validateArgs('authorizers:list', [Object.create(null)])).toBe(true);
+  });
+
+  it('turns refused arguments into invalid_argument with the channel, never calling the handler', async () => {
+    let called = false;
+    const handlers = { 'authorizers:list': async () => ((called = true), []) };
+    const result = await dispatch(handlers, 'authorizers:list', [JSON.parse('{"constructor":1}')]);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_argument', reason: { code: 'bad_arguments', params: { channel: 'authorizers:list' } } },
+    });
+    expect(called).toBe(false);
   });
 });

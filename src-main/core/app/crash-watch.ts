@@ -1,6 +1,6 @@
 import type { EmitEvent } from '../../contract/handlers.js';
 import type { Logger } from '../platform/log/logger.js';
-import { redactText } from '../platform/log/redact.js';
+import { coded } from '../../contract/codes.js';
 
 type CrashEvent = 'unhandledRejection' | 'uncaughtException';
 
@@ -19,8 +19,8 @@ export function watchCrashes(source: CrashSource, logger: Logger, emit: EmitEven
   const report = (kind: CrashEvent) => (error: unknown) => {
     const stack = error instanceof Error ? error.stack : undefined;
     logger.error(kind === 'unhandledRejection' ? 'unhandled rejection' : 'uncaught exception', { error, stack });
-    // Redacted like the log: the window must never see a token from a URL in an error.
-    emit('app:error', { message: redactText(error instanceof Error ? error.message : String(error)) });
+    // The text stays in the log: the window is told that something failed and where to look.
+    emit('app:error', { code: 'internal', reason: coded('internal_failure') });
   };
   const rejection = report('unhandledRejection');
   const exception = report('uncaughtException');

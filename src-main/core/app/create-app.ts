@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { coded } from '../../contract/codes.js';
 import type { EmitEvent, InvokeHandlers } from '../../contract/handlers.js';
 import { createEventLog } from '../events/event-log.js';
 import type { EventLog } from '../events/event-log.js';
@@ -138,7 +139,7 @@ async function wire(
   const { ledger } = changes;
 
   const egress = () => egressFromSettings(store.settings.data, vault.get('relay.deviceToken'));
-  const ipWhitelist = createIpWhitelistWatch({ clock, emit, language: () => store.settings.data.locale });
+  const ipWhitelist = createIpWhitelistWatch({ clock, emit });
   const wechat = createWeChatStack({
     ...config.wechat.tuning,
     vault,
@@ -311,7 +312,8 @@ async function wire(
       if (adapters.crashes) stopWatching = watchCrashes(adapters.crashes, logger, emit);
       if (vault.notice) emit('app:notice', { kind: 'store_recovered', message: vault.notice });
       for (const r of store.recoveries) {
-        emit('app:notice', { kind: 'store_recovered', message: `${r.aggregate} restored from ${r.restoredFrom}` });
+        const params = { aggregate: r.aggregate, from: r.restoredFrom };
+        emit('app:notice', { kind: 'store_recovered', message: coded('attention_store_recovered', params) });
       }
       // Audit pushes are listened for before the relay can deliver the first one.
       release.start();

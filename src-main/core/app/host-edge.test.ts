@@ -79,9 +79,11 @@ describe('crash watch', () => {
       ['error', 'uncaught exception'],
     ]);
     expect(JSON.stringify(logger.records)).not.toContain('SECRET');
+    // The window gets a code; the text (redacted) stays in the log.
+    expect(JSON.stringify(told)).not.toContain('disk full');
     expect(told).toEqual([
-      ['app:error', { message: 'disk full at /profile?access_token=***' }],
-      ['app:error', { message: 'bad state' }],
+      ['app:error', { code: 'internal', reason: { code: 'internal_failure' } }],
+      ['app:error', { code: 'internal', reason: { code: 'internal_failure' } }],
     ]);
     stop();
     expect(source.listenerCount('unhandledRejection') + source.listenerCount('uncaughtException')).toBe(0);

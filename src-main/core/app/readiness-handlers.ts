@@ -1,4 +1,6 @@
+import { coded } from '../../contract/codes.js';
 import type { HandlersOf } from '../../contract/handlers.js';
+import { CodedError } from '../../contract/result.js';
 import type { DeployJobSpec, JobView } from '../../contract/release.js';
 import type { FastRegistration } from '../onboarding/fast-registration.js';
 import type { Store } from '../platform/store/store.js';
@@ -45,11 +47,6 @@ export function createReadinessHandlers(s: {
   };
 }
 
-class NothingReadyError extends Error {
-  override readonly name = 'NothingReadyError';
-  readonly contractCode = 'not_ready';
-}
-
 /**
  * Deploys spend audit quota only on mini-programs that can pass: the pre-flight runs first, the ones not ready are
  * left out of the job and listed on it with why.
@@ -65,7 +62,7 @@ export function deployWithPreflight(deps: {
     const { ready, held } = await deps.readiness.preflight(spec.appids, spec.autoRelease);
     if (ready.length === 0) {
       const why = held.map((h) => `${h.nickname}: ${h.keys.join(', ')}`).join('; ');
-      throw new NothingReadyError(why);
+      throw new CodedError('not_ready', coded('deploy_nothing_ready', { held: why }));
     }
     const job = await deps.start({ ...spec, appids: ready, canary: Math.min(spec.canary, ready.length) });
     if (held.length === 0) return job;

@@ -1,4 +1,7 @@
+import { coded } from '../../contract/codes.js';
+import type { Coded } from '../../contract/codes.js';
 import type { EventRow } from '../../contract/fleet.js';
+import { readCoded, storeCoded } from '../platform/store/stored-text.js';
 import type { Clock } from '../platform/clock/clock.js';
 import type { CursorStore, DedupeStore, RejectedEvent } from '../relay/client/index.js';
 import type { EventRecord, Events } from '../platform/store/events-aggregate.js';
@@ -6,7 +9,7 @@ import { MAX_APPLIED_IDENTITIES, MAX_RECENT_EVENTS } from '../platform/store/eve
 import type { Store } from '../platform/store/store.js';
 import { redactedRecord } from './push-fields.js';
 
-export type NewEvent = Omit<EventRecord, 'id' | 'appliedAt'>;
+export type NewEvent = Omit<EventRecord, 'id' | 'appliedAt' | 'summary'> & { summary: Coded };
 
 export interface EventLog {
   /** The relay cursor, persisted in the store before the relay client acks. */
@@ -24,7 +27,7 @@ export const toEventRow = (r: EventRecord): EventRow => ({
   at: r.receivedAt,
   kind: r.kind,
   appid: r.appid,
-  summary: r.summary,
+  summary: readCoded(r.summary),
   fields: { ...r.fields },
 });
 
@@ -40,7 +43,7 @@ export function createEventLog(store: Store, clock: Clock): EventLog {
   const applied = new Set(store.events.data.applied);
 
   const record = async (event: NewEvent): Promise<EventRow> => {
-    const row: EventRecord = { ...event, id: idOf(event), appliedAt: clock.now() };
+    const row: EventRecord = { ...event, summary: storeCoded(event.summary), id: idOf(event), appliedAt: clock.now() };
     await store.events.update((d) => {
       keepIdentity(d, event.identity);
       d.recent.push(row);
@@ -93,7 +96,7 @@ function rejectedRow(event: RejectedEvent, clock: Clock): NewEvent {
       ...base,
       seq: 0,
       receivedAt: new Date(clock.now()).toISOString(),
-      summary: `Pushes ${event.fromSeq}-${event.toSeq} were lost on the relay (retention)`,
+      summary: coded('event_pushes_lost', { from: event.fromSeq, to: event.toSeq }),
       fields: redactedRecord({ fromSeq: event.fromSeq, toSeq: event.toSeq, detail: event.detail }),
     };
   }
@@ -104,8 +107,8 @@ function rejectedRow(event: RejectedEvent, clock: Clock): NewEvent {
     receivedAt: event.raw.receivedAt,
     summary:
       event.kind === 'invalid'
-        ? `A push was rejected (${event.reason})`
-        : `A push failed to apply ${event.attempts} times`,
+        ? coded('event_push_rejected', { reason: event.reason })
+        : coded('event_push_apply_failed', { attempts: event.attempts }),
     fields: redactedRecord({ channel: event.raw.channel, detail: event.detail }),
   };
 }

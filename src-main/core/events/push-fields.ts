@@ -1,3 +1,5 @@
+import { coded } from '../../contract/codes.js';
+import type { Coded } from '../../contract/codes.js';
 import type { Push } from '@wxfleet/protocol';
 
 const HIDDEN = '***';
@@ -44,28 +46,28 @@ export function pushKind(push: Push): string {
 }
 
 /** One line for the events list; holds no secret. */
-export function summarizePush(push: Push, appid: string | null): string {
-  const who = appid ?? ('toUserName' in push ? push.toUserName : null);
+export function summarizePush(push: Push, appid: string | null): Coded {
+  const who = appid ?? ('toUserName' in push ? push.toUserName : '') ?? '';
   switch (push.kind) {
     case 'component_verify_ticket':
-      return 'New component_verify_ticket received';
+      return coded('event_ticket');
     case 'authorized':
-      return `Mini-program ${who ?? ''} authorized the platform`;
+      return coded('event_authorized', { appid: who });
     case 'updateauthorized':
-      return `Mini-program ${who ?? ''} changed its permission sets`;
+      return coded('event_updateauthorized', { appid: who });
     case 'unauthorized':
-      return `Mini-program ${who ?? ''} revoked the authorization`;
+      return coded('event_unauthorized', { appid: who });
     case 'weapp_audit_success':
-      return `Audit passed for ${who ?? ''}`;
+      return coded('event_audit_success', { appid: who });
     case 'weapp_audit_fail':
-      return `Audit rejected for ${who ?? ''}`;
+      return coded('event_audit_fail', { appid: who });
     case 'weapp_audit_delay':
-      return `Audit delayed for ${who ?? ''}`;
+      return coded('event_audit_delay', { appid: who });
     case 'wxa_nickname_audit':
-      return `Name audit result for ${who ?? ''}`;
+      return coded('event_nickname_audit', { appid: who });
     case 'unknown':
-      return `Push of an unhandled type "${push.type}"`;
+      return coded('event_unhandled_type', { type: push.type });
     default:
-      return `${push.kind} for ${'appid' in push ? push.appid || 'a new mini-program' : (who ?? '')}`;
+      return coded('event_other', { kind: push.kind, appid: 'appid' in push ? push.appid || '' : who });
   }
 }

@@ -1,3 +1,4 @@
+import { coded } from '../../contract/codes.js';
 import type { Push } from '@wxfleet/protocol';
 import type { EmitEvent } from '../../contract/handlers.js';
 import type { Clock } from '../platform/clock/clock.js';
@@ -70,7 +71,7 @@ export function createPushRouter(deps: PushRouterDeps): (event: AppliedEvent) =>
       kind: 'auth_callback',
       appid: null,
       receivedAt: event.receivedAt,
-      summary: `Merchant returned from the authorization page (invitation ${event.inviteId})`,
+      summary: coded('event_auth_callback', { invite: event.inviteId }),
       fields: redactedRecord({ inviteId: event.inviteId, auth_code: event.authCode, expires_in: event.expiresIn }),
     });
     emit('events:appended', row);

@@ -9,6 +9,6 @@ export function authorizationLostNotifier(store: Store, emit: EmitEvent): Author
     emit('authorizers:changed', { appids: [appid] });
     if (status !== 'needs_reauth') return;
     const name = store.authorizers.data.byAppid[appid]?.nickname || appid;
-    emit('app:notice', { kind: 'needs_reauth', appid, message: needsReauth(name, reason, store.settings.data.locale) });
+    emit('app:notice', { kind: 'needs_reauth', appid, message: needsReauth(name, reason) });
   };
 }

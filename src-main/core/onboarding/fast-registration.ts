@@ -1,4 +1,6 @@
 import QRCode from 'qrcode';
+import { coded } from '../../contract/codes.js';
+import { CodedError } from '../../contract/result.js';
 import type { RegistrationInput, RegistrationView } from '../../contract/readiness.js';
 import type { Clock } from '../platform/clock/clock.js';
 import type { Logger } from '../platform/log/logger.js';
@@ -39,7 +41,7 @@ export function createFastRegistration(deps: {
 
   const view = async (taskid: string): Promise<RegistrationView> => {
     const r = store.readiness.data.registrations[taskid];
-    if (r === undefined) throw new Error(`Unknown registration task ${taskid.slice(0, 64)}.`);
+    if (r === undefined) throw new CodedError('invalid_argument', coded('unknown_registration', { taskid }));
     const kind = r.kind === 'personal' ? 'personal' : 'enterprise';
     return {
       taskid,
@@ -98,7 +100,7 @@ export function createFastRegistration(deps: {
     },
     async refresh(taskid) {
       const r = store.readiness.data.registrations[taskid];
-      if (r === undefined) throw new Error(`Unknown registration task ${taskid.slice(0, 64)}.`);
+      if (r === undefined) throw new CodedError('invalid_argument', coded('unknown_registration', { taskid }));
       const res =
         r.kind === 'personal'
           ? await api.fastRegisterPersonalWeappQuery({ taskid, new_version: true })

@@ -1,3 +1,6 @@
+import { coded } from '../../contract/codes.js';
+import { CodedError } from '../../contract/result.js';
+import { readCodedOrNull } from '../platform/store/stored-text.js';
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { InvitationView } from '../../contract/fleet.js';
@@ -70,13 +73,14 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
       pcQr: await qr(pcUrl),
       mobileQr: await qr(mobileUrl),
       authorizerAppid: rec.authorizerAppid,
-      warning: rec.warning,
+      warning: readCodedOrNull(rec.warning),
     };
   };
 
   const get = (id: string): InvitationRecord => {
     const rec = store.invitations.data.byId[id];
-    if (rec === undefined) throw new Error(`Unknown invitation ${id.slice(0, 64)}.`);
+    if (rec === undefined)
+      throw new CodedError('invalid_argument', coded('unknown_invitation', { id: id.slice(0, 64) }));
     return rec;
   };
 
@@ -128,7 +132,7 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
     },
     async authorizationUrl({ inviteId, variant }) {
       const open = (): boolean => store.invitations.data.byId[inviteId]?.status === 'pending';
-      if (!open()) throw new Error('This invitation is not open.');
+      if (!open()) throw new CodedError('invalid_argument', coded('invitation_not_open'));
       const relayUrl = store.settings.data.relayUrl;
       const componentAppid = store.settings.data.componentAppid;
       const key = preAuthLinkKey(inviteId, variant, `${componentAppid} ${relayUrl}`);
@@ -154,7 +158,7 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
       // Revoked or completed while the code was being minted.
       if (!open()) {
         links.forget(inviteId);
-        throw new Error('This invitation is not open.');
+        throw new CodedError('invalid_argument', coded('invitation_not_open'));
       }
       return url;
     },

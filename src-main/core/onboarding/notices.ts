@@ -1,14 +1,14 @@
-import type { Language } from '../../contract/settings.js';
+import { coded } from '../../contract/codes.js';
+import type { Coded } from '../../contract/codes.js';
+import { readCoded, storeCoded } from '../platform/store/stored-text.js';
 
-export const missingCodePermission = (appid: string, lang: Language): string =>
-  lang === 'en'
-    ? `Mini-program ${appid} did not grant permission set 18 (development and code management): the console cannot commit, submit or release its code. Ask the merchant to authorize again with set 18.`
-    : `小程序 ${appid} 未授权权限集 18（小程序开发与数据分析），无法代为提交代码、审核与发布。请商户重新授权并勾选该权限集。`;
+export const missingCodePermission = (appid: string): Coded => coded('attention_missing_code_permission', { appid });
 
-export const revokedReason = 'The merchant revoked the authorization (unauthorized push).';
+/** Stored as the authorizer's status reason (see stored-text). */
+export const revokedReason = storeCoded(coded('status_revoked_by_merchant'));
 
 /** For a mini-program whose refresh token is dead (61023) or whose admin changed the password (42007). */
-export const needsReauth = (name: string, reason: string, lang: Language): string =>
-  lang === 'en'
-    ? `The authorization of mini-program "${name}" is no longer valid (${reason}): the console cannot act for it any more. Send the merchant a new invitation; everything works again once they authorize.`
-    : `小程序“${name}”的授权已失效（${reason}），控制台已无法代为操作。请向商户发送新的授权邀请，商户重新授权后即可恢复。`;
+export function needsReauth(name: string, statusReason: string | null): Coded {
+  const why = statusReason === null ? null : readCoded(statusReason);
+  return coded('attention_needs_reauth', { name }, why?.errcode);
+}

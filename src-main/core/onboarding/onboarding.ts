@@ -1,5 +1,4 @@
 import type { EmitEvent } from '../../contract/handlers.js';
-import type { Language } from '../../contract/settings.js';
 import type { Clock } from '../platform/clock/clock.js';
 import type { Logger } from '../platform/log/logger.js';
 import type { RelayClient } from '../relay/client/index.js';
@@ -37,10 +36,9 @@ export interface Onboarding {
 }
 
 export function createOnboarding(deps: OnboardingDeps): Onboarding {
-  const language = (): Language => deps.store.settings.data.locale;
   const invitations = createInvitationService(deps);
   const sync = createAuthorizerSync(deps);
-  const redemption = createRedemption({ ...deps, invitations, sync, language });
+  const redemption = createRedemption({ ...deps, invitations, sync });
   const events = createAuthorizationEvents({ ...deps, redemption });
   return { invitations, sync, redemption, events };
 }

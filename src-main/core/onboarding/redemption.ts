@@ -1,5 +1,6 @@
+import { coded } from '../../contract/codes.js';
+import { storeCoded } from '../platform/store/stored-text.js';
 import type { EmitEvent } from '../../contract/handlers.js';
-import type { Language } from '../../contract/settings.js';
 import type { Clock } from '../platform/clock/clock.js';
 import type { Logger } from '../platform/log/logger.js';
 import { MAX_REDEEMED } from '../platform/store/invitations-aggregate.js';
@@ -21,7 +22,6 @@ export interface RedemptionDeps {
   wechat: WeChatStack;
   invitations: InvitationService;
   sync: AuthorizerSync;
-  language: () => Language;
 }
 
 /** An authorization code and what came with it: the callback knows the invitation, the push the appid. */
@@ -57,7 +57,7 @@ export function createRedemption(deps: RedemptionDeps): Redemption {
       deps.invitations.byPreAuthCode(arrival.preAuthCode ?? '');
     if (invite === undefined) return;
     const funcInfo = store.authorizers.data.byAppid[appid]?.funcInfo ?? [];
-    const warning = funcInfo.includes(18) ? null : missingCodePermission(appid, deps.language());
+    const warning = funcInfo.includes(18) ? null : storeCoded(coded('invitation_missing_code_permission', { appid }));
     await deps.invitations.complete(invite.id, appid, warning);
   }
 
@@ -120,7 +120,7 @@ export function createRedemption(deps: RedemptionDeps): Redemption {
       emit('app:notice', {
         kind: 'missing_code_permission',
         appid,
-        message: missingCodePermission(appid, deps.language()),
+        message: missingCodePermission(appid),
       });
     }
     emit('authorizers:changed', { appids: [appid] });

@@ -1,6 +1,7 @@
+import { coded } from '../../contract/codes.js';
+import type { Coded } from '../../contract/codes.js';
 import type { AttentionItem } from '../../contract/fleet.js';
 import type { EmitEvent } from '../../contract/handlers.js';
-import type { Language } from '../../contract/settings.js';
 import type { Clock } from '../platform/clock/clock.js';
 import { WeChatError } from '../wechat/client/wechat-error.js';
 import type { CallWatcher } from '../wechat/client/wechat-http.js';
@@ -14,7 +15,6 @@ export interface IpWhitelistWatch extends CallWatcher {
 export interface IpWhitelistDeps {
   clock: Clock;
   emit: EmitEvent;
-  language: () => Language;
 }
 
 interface Refusal {
@@ -24,19 +24,12 @@ interface Refusal {
 
 const utc = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
-function message(r: Refusal, lang: Language): string {
-  if (lang === 'en') {
-    const ip = r.ip ?? 'an IP WeChat did not name';
-    return `Since ${utc(r.since)} WeChat refuses this console's calls (61004): the caller ${ip} is not on the platform's IP whitelist. Add ${ip} in Open Platform → third-party platform → development settings → whitelisted IPs, and send calls through the relay (Settings → Egress: through the relay) so they always leave from its fixed IP.`;
-  }
-  const ip = r.ip ?? '（微信未给出）';
-  return `自 ${utc(r.since)} 起微信拒绝本控制台的调用（61004）：调用方 IP ${ip} 不在第三方平台的 IP 白名单中。请在开放平台 → 第三方平台 → 开发资料 → 白名单 IP 中加入 ${ip}，并让调用经中继发出（设置 → 出口：经中继），使出口 IP 固定为中继服务器的 IP。`;
-}
+const message = (r: Refusal): Coded => coded('attention_ip_whitelist', { ip: r.ip ?? '?', since: utc(r.since) }, 61004);
 
 export function createIpWhitelistWatch(deps: IpWhitelistDeps): IpWhitelistWatch {
   let refusal: Refusal | null = null;
   const noticed = new Set<string>();
-  const item = (r: Refusal): AttentionItem => ({ kind: 'ip_whitelist', message: message(r, deps.language()) });
+  const item = (r: Refusal): AttentionItem => ({ kind: 'ip_whitelist', message: message(r) });
   return {
     succeeded() {
       refusal = null;

@@ -27,7 +27,6 @@ export interface OverviewDeps {
 
 export async function buildOverview(deps: OverviewDeps): Promise<OverviewView> {
   const { store, vault, clock } = deps;
-  const lang = store.settings.data.locale;
   const tickets = deps.wechat.tickets;
   const age = tickets.ageMs();
   const stale = tickets.current() === undefined;
@@ -46,13 +45,13 @@ export async function buildOverview(deps: OverviewDeps): Promise<OverviewView> {
       attention.push({
         kind: 'needs_reauth',
         appid: a.appid,
-        message: needsReauth(a.nickname || a.appid, a.statusReason ?? 'needs_reauth', lang),
+        message: needsReauth(a.nickname || a.appid, a.statusReason),
       });
     } else if (a.status === 'authorized' && a.funcInfo.length > 0 && !a.funcInfo.includes(18)) {
       attention.push({
         kind: 'missing_code_permission',
         appid: a.appid,
-        message: missingCodePermission(a.appid, lang),
+        message: missingCodePermission(a.appid),
       });
     }
   }

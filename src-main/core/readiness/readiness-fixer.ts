@@ -1,3 +1,4 @@
+import { coded } from '../../contract/codes.js';
 import type { FixRequest, FixResult, IcpStatusView, ReadinessItem } from '../../contract/readiness.js';
 import type { Logger } from '../platform/log/logger.js';
 import type { Store } from '../platform/store/store.js';
@@ -60,7 +61,11 @@ export function createReadinessFixer(deps: FixerDeps): ReadinessFixer {
       outcome = failure(error);
     }
     if (outcome.change !== null) {
-      await ledger.record(ledgerEntry(appid, 'merchant_setting', { detail: `${outcome.change} — by wxfleet` }));
+      await ledger.record(
+        ledgerEntry(appid, 'merchant_setting', {
+          detail: coded('ledger_merchant_setting', { change: outcome.change }),
+        }),
+      );
     }
     logger.info('readiness fix', { appid, action: req.action, ok: outcome.ok, code: outcome.code });
     return {

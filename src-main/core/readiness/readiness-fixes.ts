@@ -85,7 +85,7 @@ async function applyGuide(ctx: FixContext, appid: string): Promise<FixOutcome> {
     setting_list: purposes.map((p) => ({ privacy_key: p.privacyKey, privacy_text: fill(p.text, ctx.nickname) })),
   });
   const keys = purposes.map((p) => p.privacyKey).join(', ');
-  return done('guide_applied', `privacy guide set (setprivacysetting): ${keys}; notice ${owner.noticeMethod}`, {
+  return done('guide_applied', `setprivacysetting: ${keys}; ${owner.noticeMethod}`, {
     keys,
   });
 }
@@ -109,7 +109,7 @@ async function applyInterfaces(ctx: FixContext, appid: string): Promise<FixOutco
     await ctx.api.applyPrivacyInterface(appid, { api_name: api, content: fill(reason, ctx.nickname).slice(0, 300) });
   }
   const apis = toApply.join(', ');
-  return done('interfaces_applied', `privacy interfaces applied for (apply_privacy_interface): ${apis}`, { apis });
+  return done('interfaces_applied', `apply_privacy_interface: ${apis}`, { apis });
 }
 
 type ServerKind = (typeof SERVER_KINDS)[number];
@@ -143,17 +143,15 @@ async function applyDomains(ctx: FixContext, appid: string): Promise<FixOutcome>
   const changes: string[] = [];
   if (Object.keys(platformAdds).length > 0) {
     await ctx.api.modifyDomain(appid, { action: 'add', ...platformAdds });
-    changes.push(`server domains added (modify_domain): ${Object.values(platformAdds).flat().join(', ')}`);
+    changes.push(`modify_domain: ${Object.values(platformAdds).flat().join(', ')}`);
   }
   if (Object.keys(ownKeeps).length > 0) {
     await ctx.api.modifyDomainDirectly(appid, { action: 'add', ...ownKeeps });
-    changes.push(
-      `merchant's own server domains kept (modify_domain_directly): ${Object.values(ownKeeps).flat().join(', ')}`,
-    );
+    changes.push(`modify_domain_directly: ${Object.values(ownKeeps).flat().join(', ')}`);
   }
   if (viewAdds.length > 0) {
     await ctx.api.setWebviewDomain(appid, { action: 'add', webviewdomain: viewAdds });
-    changes.push(`web-view domains added (setwebviewdomain): ${viewAdds.join(', ')}`);
+    changes.push(`setwebviewdomain: ${viewAdds.join(', ')}`);
   }
   let confirmFile = '';
   let confirmContent = '';
@@ -162,9 +160,7 @@ async function applyDomains(ctx: FixContext, appid: string): Promise<FixOutcome>
     confirmFile = file.file_name;
     confirmContent = file.file_content;
     await ctx.api.setWebviewDomainDirectly(appid, { action: 'add', webviewdomain: viewOwn });
-    changes.push(
-      `merchant's own web-view domains kept (setwebviewdomain_directly, ${file.file_name}): ${viewOwn.join(', ')}`,
-    );
+    changes.push(`setwebviewdomain_directly (${file.file_name}): ${viewOwn.join(', ')}`);
   }
   if (changes.length === 0) return done('domains_already', null);
   const kept2 = [...Object.values(ownKeeps).flat(), ...viewOwn].join(', ');
@@ -212,7 +208,7 @@ async function addCategory(
   const name = `${pair.first.name}-${pair.second.name}`;
   if (pair.second.sensitive_type === 1) return refused('category_needs_qualification', { category: name });
   await ctx.api.addCategory(appid, { categories: [{ first: pair.first.id, second: pair.second.id }] });
-  return done('category_added', `category added (addcategory): ${name}`, { category: name });
+  return done('category_added', `addcategory: ${name}`, { category: name });
 }
 
 async function setBasicInfo(
@@ -226,12 +222,12 @@ async function setBasicInfo(
     const check = await ctx.api.checkWxVerifyNickname(appid, { nick_name: req.nickname });
     if (check.hit_condition) return refused('nickname_needs_proof', { nickname: req.nickname, wording: check.wording });
     const res = await ctx.api.setNickname(appid, { nick_name: req.nickname });
-    changes.push(`name ${res.audit_id ? 'sent to review' : 'set'} (setnickname): ${req.nickname}`);
+    changes.push(`setnickname${res.audit_id ? ` audit_id=${res.audit_id}` : ''}: ${req.nickname}`);
     params['nickname'] = req.nickname;
   }
   if (req.signature) {
     await ctx.api.modifySignature(appid, { signature: req.signature });
-    changes.push(`introduction set (modifysignature): ${req.signature}`);
+    changes.push(`modifysignature: ${req.signature}`);
     params['signature'] = req.signature;
   }
   if (req.avatar) {
@@ -241,7 +237,7 @@ async function setBasicInfo(
       media: { filename: `avatar.${type === 'jpeg' ? 'jpg' : 'png'}`, contentType: `image/${type}`, data },
     });
     await ctx.api.modifyHeadImage(appid, { head_img_media_id: mediaid, x1: 0, y1: 0, x2: 1, y2: 1 });
-    changes.push(`avatar set (uploadmedia, modifyheadimage): ${data.length} bytes`);
+    changes.push(`uploadmedia+modifyheadimage: ${data.length}B`);
     params['avatar'] = 'set';
   }
   if (changes.length === 0) return refused('basic_info_nothing');
@@ -263,11 +259,11 @@ export async function runFix(ctx: FixContext, appid: string, req: FixRequest): P
       return setBasicInfo(ctx, appid, req);
     case 'bind_tester': {
       await ctx.api.bindTester(appid, { wechatid: req.wechatid });
-      return done('tester_bound', `tester bound (bind_tester): ${req.wechatid}`, { wechatid: req.wechatid });
+      return done('tester_bound', `bind_tester: ${req.wechatid}`, { wechatid: req.wechatid });
     }
     case 'unbind_tester': {
       await ctx.api.unbindTester(appid, { userstr: req.userstr });
-      return done('tester_unbound', `tester unbound (unbind_tester): ${req.userstr}`);
+      return done('tester_unbound', `unbind_tester: ${req.userstr}`);
     }
   }
 }

@@ -1,4 +1,6 @@
 import type { DomainProfile, GuideOwner, ReadinessProfile } from '../../contract/readiness.js';
+import { coded } from '../../contract/codes.js';
+import { CodedError } from '../../contract/result.js';
 import type { Readiness } from '../platform/store/readiness-aggregate.js';
 
 const OWNER_FIELDS = [
@@ -17,10 +19,8 @@ const SERVER_PREFIX = {
   downloaddomain: 'https://',
 };
 
-export class ProfileError extends Error {
-  override readonly name = 'ProfileError';
-  readonly contractCode = 'invalid_argument';
-}
+const invalid = (code: Parameters<typeof coded>[0], params: Record<string, string>): CodedError =>
+  new CodedError('invalid_argument', coded(code, params));
 
 export function profileOf(data: Readiness): ReadinessProfile {
   const p = data.profile;
@@ -63,13 +63,17 @@ function checkDomains(d: DomainProfile): DomainProfile {
   for (const [kind, prefix] of Object.entries(SERVER_PREFIX) as [keyof typeof SERVER_PREFIX, string][]) {
     out[kind] = cleanList(d[kind]);
     const bad = out[kind].filter((x) => !x.startsWith(prefix) || /^\w+:\/\/\d+\.\d+\.\d+\.\d+/.test(x));
-    if (bad.length > 0)
-      throw new ProfileError(`${kind}: ${bad.join(', ')} must start with ${prefix} and not be an IP.`);
+    if (bad.length > 0) throw invalid('readiness_domain_invalid', { kind, prefix, port: '', domains: bad.join(', ') });
   }
   out.webviewdomain = cleanList(d.webviewdomain);
   const badView = out.webviewdomain.filter((x) => !x.startsWith('https://') || /:\d+$/.test(x));
   if (badView.length > 0)
-    throw new ProfileError(`webviewdomain: ${badView.join(', ')} must start with https:// and have no port.`);
+    throw invalid('readiness_domain_invalid', {
+      kind: 'webviewdomain',
+      prefix: 'https://',
+      port: ' / port',
+      domains: badView.join(', '),
+    });
   return out;
 }
 
@@ -79,9 +83,10 @@ export function checkProfile(p: ReadinessProfile): Readiness['profile'] {
     .map((x) => ({ privacyKey: x.privacyKey.trim(), text: x.text.trim() }))
     .filter((x) => x.privacyKey !== '');
   const empty = purposes.filter((x) => x.text.length < 2).map((x) => x.privacyKey);
-  if (empty.length > 0) throw new ProfileError(`Write a real purpose for: ${empty.join(', ')}.`);
+  if (empty.length > 0) throw invalid('readiness_purpose_missing', { keys: empty.join(', ') });
   const keys = purposes.map((x) => x.privacyKey);
-  if (new Set(keys).size !== keys.length) throw new ProfileError('A privacy key is listed twice.');
+  const twice = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (twice !== undefined) throw invalid('readiness_key_twice', { key: twice });
   const owner = { ...p.guide.owner };
   const merchantOwners: Record<string, Record<string, string>> = {};
   for (const [appid, o] of Object.entries(p.merchantOwners)) {
@@ -96,7 +101,6 @@ export function checkProfile(p: ReadinessProfile): Readiness['profile'] {
       .filter(([api, text]) => api !== '' && text !== ''),
   );
   const long = Object.entries(interfaceReasons).filter(([, text]) => text.length > 300);
-  if (long.length > 0)
-    throw new ProfileError(`Reasons are at most 300 characters: ${long.map(([a]) => a).join(', ')}.`);
+  if (long.length > 0) throw invalid('readiness_reason_too_long', { apis: long.map(([a]) => a).join(', ') });
   return { guide: { purposes, owner }, merchantOwners, domains: checkDomains(p.domains), interfaceReasons };
 }

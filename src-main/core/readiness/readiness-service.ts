@@ -1,4 +1,6 @@
+import { coded } from '../../contract/codes.js';
 import type { EmitEvent } from '../../contract/handlers.js';
+import { CodedError } from '../../contract/result.js';
 import type {
   PreflightView,
   ReadinessItem,
@@ -97,7 +99,7 @@ export function createReadinessService(deps: ReadinessDeps): ReadinessService {
 
   const refresh = async (appid: string): Promise<ReadinessView> => {
     const rec = store.authorizers.data.byAppid[appid];
-    if (rec === undefined) throw new Error(`Unknown mini-program ${appid.slice(0, 64)}.`);
+    if (rec === undefined) throw new CodedError('invalid_argument', coded('unknown_mini_program', { appid }));
     const facts = await readFacts({ api: deps.api, logger }, appid, {
       funcInfo: rec.funcInfo,
       profile: profileOf(store.readiness.data).domains,

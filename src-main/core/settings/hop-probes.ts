@@ -1,8 +1,8 @@
+import { coded } from '../../contract/codes.js';
 import type { ConnectionHop } from '../../contract/settings.js';
 import type { WeChatStack } from '../wechat/wechat-stack.js';
 import { WeChatError } from '../wechat/client/wechat-error.js';
-
-export type Say = (zh: string, en: string) => string;
+import { wechatReason } from '../wechat/client/wechat-reason.js';
 
 const PROBE_TIMEOUT_MS = 5_000;
 
@@ -28,32 +28,23 @@ export async function fetchHealthz(relayUrl: string, deviceToken: string | null)
   return { status: res.status, body };
 }
 
-/** A hop that failed on a WeChat error: errcode, what to do, and for 61004 the address WeChat saw. */
-export function wechatFailure(id: ConnectionHop['id'], error: unknown, say: Say): ConnectionHop {
-  if (!(error instanceof WeChatError)) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { id, ok: false, detail: message.slice(0, 300) };
-  }
-  const hop: ConnectionHop = {
-    id,
-    ok: false,
-    detail: say(error.explanation.zh, error.explanation.en),
-    fix: say(error.fix.zh, error.fix.en) || undefined,
-  };
-  if (error.errcode !== null) hop.errcode = error.errcode;
+/** A hop that failed on a WeChat error: errcode (the renderer explains it and its fix), and for 61004 the IP seen. */
+export function wechatFailure(id: ConnectionHop['id'], error: unknown): ConnectionHop {
+  if (!(error instanceof WeChatError)) return { id, ok: false, detail: coded('internal_failure') };
   if (error.errcode === 61004) {
-    const ip = error.requestIp ?? 'unknown';
-    hop.seenIp = ip;
-    hop.detail = say(
-      `微信看到的调用方 IP 是 ${ip}，不在第三方平台的 IP 白名单中。`,
-      `WeChat saw the caller as ${ip}, which is not on the platform's IP whitelist.`,
-    );
-    hop.fix = say(
-      `在开放平台 → 第三方平台 → 开发资料 → 白名单 IP 中加入 ${ip}（默认应为中继服务器的出口 IP，并使用“经中继”出口）。`,
-      `Add ${ip} to the whitelist in Open Platform → third-party platform → development settings → whitelisted IPs (normally the relay's egress IP, with egress set to "through the relay").`,
-    );
+    const ip = error.requestIp ?? '?';
+    return {
+      id,
+      ok: false,
+      detail: coded('hop_ip_refused', { ip }, 61004),
+      fix: coded('hop_ip_refused_fix', { ip }),
+      seenIp: ip,
+      errcode: 61004,
+    };
   }
-  if (hop.fix === undefined) delete hop.fix;
+  const hop: ConnectionHop = { id, ok: false, detail: wechatReason(error) };
+  // The fix of an errcode is the catalogue's; the renderer adds it.
+  if (error.errcode !== null) hop.errcode = error.errcode;
   return hop;
 }
 
@@ -61,19 +52,17 @@ export function wechatFailure(id: ConnectionHop['id'], error: unknown, say: Say)
  * Reaches WeChat without a token: any errcode WeChat answers with (41001 missing token) proves the path works;
  * 61004 means it works but the egress IP is not whitelisted.
  */
-export async function probeTunnel(wechat: WeChatStack, viaRelay: boolean, say: Say): Promise<ConnectionHop> {
+export async function probeTunnel(wechat: WeChatStack, viaRelay: boolean): Promise<ConnectionHop> {
   const ok = (): ConnectionHop => ({
     id: 'tunnel',
     ok: true,
-    detail: viaRelay
-      ? say('经中继隧道到达微信服务器。', 'WeChat reached through the relay tunnel.')
-      : say('直接到达微信服务器（未经中继）。', 'WeChat reached directly (not through the relay).'),
+    detail: coded(viaRelay ? 'hop_tunnel_relay' : 'hop_tunnel_direct'),
   });
   try {
     await wechat.http.raw({ method: 'GET', path: '/cgi-bin/get_api_domain_ip', tokenClass: 'none' }, null);
     return ok();
   } catch (error) {
     if (error instanceof WeChatError && error.kind === 'api' && error.errcode !== 61004) return ok();
-    return wechatFailure('tunnel', error, say);
+    return wechatFailure('tunnel', error);
   }
 }

@@ -1,8 +1,16 @@
+import { coded } from '../../contract/codes.js';
+import type { Coded, MessageCode } from '../../contract/codes.js';
 import type { PlatformInput } from '../../contract/settings.js';
 
-/** Thrown for input the user must correct; the message names the field and holds no secret. */
+/** Thrown for input the user must correct; the reason names the field and holds no secret. */
 export class SettingsInputError extends Error {
   override readonly name = 'SettingsInputError';
+  readonly contractCode = 'invalid_argument' as const;
+  readonly reason: Coded;
+  constructor(code: MessageCode) {
+    super(code);
+    this.reason = coded(code);
+  }
 }
 
 const APPID = /^wx[0-9a-f]{16}$/i;
@@ -11,17 +19,17 @@ const TOKEN = /^[A-Za-z0-9]{3,32}$/;
 
 export function checkPlatform(input: PlatformInput): void {
   if (input.componentAppid !== undefined && !APPID.test(input.componentAppid.trim())) {
-    throw new SettingsInputError('The component appid must be "wx" followed by 16 hexadecimal characters.');
+    throw new SettingsInputError('settings_component_appid');
   }
   if (input.appsecret !== undefined && input.appsecret.trim().length < 16) {
-    throw new SettingsInputError('The appsecret looks too short; copy it again from the open platform.');
+    throw new SettingsInputError('settings_appsecret_short');
   }
   if (input.token !== undefined && input.token !== '' && !TOKEN.test(input.token.trim())) {
-    throw new SettingsInputError('The message Token must be 3 to 32 letters or digits.');
+    throw new SettingsInputError('settings_token');
   }
   for (const key of [input.encodingAESKey, input.previousEncodingAESKey]) {
     if (typeof key === 'string' && key !== '' && !AES_KEY.test(key.trim())) {
-      throw new SettingsInputError('An EncodingAESKey is exactly 43 letters or digits.');
+      throw new SettingsInputError('settings_aes_key');
     }
   }
 }
@@ -34,13 +42,13 @@ export function checkRelayUrl(raw: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new SettingsInputError('The relay URL is not a valid URL (e.g. https://relay.example.com).');
+    throw new SettingsInputError('settings_relay_url_invalid');
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new SettingsInputError('The relay URL must start with https://.');
+    throw new SettingsInputError('settings_relay_url_https');
   }
   if (parsed.search !== '' || parsed.hash !== '' || parsed.username !== '' || parsed.password !== '') {
-    throw new SettingsInputError('The relay URL must not carry a query, a fragment or credentials.');
+    throw new SettingsInputError('settings_relay_url_extra');
   }
   return url;
 }

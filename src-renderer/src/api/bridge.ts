@@ -17,7 +17,7 @@ export function useBridge(fake: Bridge): void {
 
 export class ApiError extends Error {
   constructor(readonly error: ContractError) {
-    super(error.message);
+    super(error.reason?.code ?? error.code);
   }
 }
 

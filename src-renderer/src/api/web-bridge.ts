@@ -50,11 +50,8 @@ export function createWebBridge(origin: string = window.location.origin): Bridge
         });
         if (response.status === 401) sessionEnded();
         return (await response.json()) as Result<InvokeMap[C]['result']>;
-      } catch (error) {
-        return {
-          ok: false,
-          error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
-        };
+      } catch {
+        return { ok: false, error: { code: 'internal', reason: { code: 'console_host_unreachable' } } };
       }
     },
     on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void {

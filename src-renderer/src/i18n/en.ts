@@ -1,6 +1,26 @@
+import { codesEn, fixesEn } from './codes.en';
 import type zhCN from './zh-CN';
 
 const en: typeof zhCN = {
+  codes: codesEn,
+  fixes: fixesEn,
+  fieldNames: {
+    templateId: 'template',
+    appids: 'mini-programs',
+    userVersion: 'version',
+    canary: 'canary size',
+    concurrency: 'concurrency',
+    stopTheLine: 'stop-the-line threshold',
+    auditBudget: 'audit budget',
+  },
+  values: {
+    backup: 'the backup',
+    defaults: 'defaults',
+    month: 'month',
+    day: 'day',
+    online: 'online',
+    experience: 'experience',
+  },
   app: { title: 'wxfleet mini-program fleet console', demo: 'Demo', light: 'Light', dark: 'Dark' },
   nav: {
     overview: 'Overview',
@@ -28,6 +48,7 @@ const en: typeof zhCN = {
   },
   errors: {
     wechatTitle: 'WeChat error {errcode}',
+    errcode: 'errcode {errcode}: ',
     invalid_argument: { title: 'Invalid input', advice: 'Check what you entered and try again.' },
     untrusted_sender: {
       title: 'Request refused',

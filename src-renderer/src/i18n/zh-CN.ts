@@ -1,4 +1,25 @@
+import { codesZh, fixesZh } from './codes.zh-CN';
+
 export default {
+  codes: codesZh,
+  fixes: fixesZh,
+  fieldNames: {
+    templateId: '模板',
+    appids: '小程序',
+    userVersion: '版本号',
+    canary: '灰度数量',
+    concurrency: '并发数',
+    stopTheLine: '失败暂停阈值',
+    auditBudget: '审核额度',
+  },
+  values: {
+    backup: '备份',
+    defaults: '默认值',
+    month: '每月',
+    day: '每天',
+    online: '线上',
+    experience: '体验',
+  },
   app: { title: 'wxfleet 小程序舰队控制台', demo: '演示模式', light: '浅色', dark: '深色' },
   nav: {
     overview: '总览',
@@ -26,6 +47,7 @@ export default {
   },
   errors: {
     wechatTitle: '微信接口错误 {errcode}',
+    errcode: '错误码 {errcode}：',
     invalid_argument: { title: '参数无效', advice: '请检查填写的内容后重试。' },
     untrusted_sender: { title: '请求被拒绝', advice: '请求并非来自本应用窗口。请重新打开控制台。' },
     not_configured: { title: '尚未配置', advice: '请先在「设置」中填写第三方平台凭据和中继信息。' },

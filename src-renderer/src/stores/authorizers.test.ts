@@ -57,6 +57,31 @@ describe('authorizers store', () => {
     expect(store.rows.map((r) => r.nickname)).toEqual(['Renamed', 'Shop 3']);
   });
 
+  it('shares one snapshot between pages asking at once, and takes another for a change made during it', async () => {
+    let answer: (rows: AuthorizerRow[]) => void = () => undefined;
+    const fake = installFakeBridge({
+      'authorizers:list': () => new Promise((resolve) => (answer = (rows) => resolve(ok(rows)))),
+    });
+    const store = useAuthorizersStore();
+    const first = store.start();
+    const second = store.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.calls('authorizers:list')).toHaveLength(1);
+
+    fake.emit('authorizers:changed', { appids: ['wx-new'] });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(fake.calls('authorizers:list')).toHaveLength(1);
+    answer([authorizerRow(1)]);
+    await Promise.all([first, second]);
+    expect(store.rows).toHaveLength(1);
+
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.calls('authorizers:list')).toHaveLength(2);
+    answer([authorizerRow(1), authorizerRow(2)]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.rows).toHaveLength(2);
+  });
+
   it('drops selections of mini-programs that disappeared on reload', async () => {
     let current = authorizerRows(3);
     installFakeBridge({ 'authorizers:list': () => ok(current) });
@@ -70,7 +95,9 @@ describe('authorizers store', () => {
 
   it('hands failures to the error presenter instead of throwing into the page', async () => {
     i18n.global.locale.value = 'en';
-    installFakeBridge({ 'authorizers:list': () => err('relay_unreachable', 'relay down') });
+    installFakeBridge({
+      'authorizers:list': () => err('relay_unreachable', { code: 'relay_tunnel_failed', params: { endpoint: 'x' } }),
+    });
     const store = useAuthorizersStore();
 
     await expect(store.start()).resolves.toBeUndefined();
@@ -79,7 +106,7 @@ describe('authorizers store', () => {
     expect(store.rows).toEqual([]);
     expect(errorNotices()).toHaveLength(1);
     expect(errorNotices()[0]).toContain('Relay unreachable');
-    expect(errorNotices()[0]).toContain('relay down');
+    expect(errorNotices()[0]).toContain('The call through the relay tunnel failed (x).');
   });
 
   it('filters and searches 5,000 rows on every field the toolbar offers', async () => {

@@ -34,7 +34,23 @@ export const useAuthorizersStore = defineStore('authorizers', () => {
     [...new Set(rows.value.map((r) => r.online?.userVersion).filter((v): v is string => !!v))].sort(),
   );
 
-  async function load(): Promise<void> {
+  // One snapshot at a time: at 50,000 rows each one is megabytes to send and parse. A page asking while one is in
+  // flight shares it; a change announced while one is in flight takes another snapshot once it is done.
+  let inFlight: Promise<void> | null = null;
+  let changedMeanwhile = false;
+
+  function load(): Promise<void> {
+    inFlight ??= snapshot().finally(() => {
+      inFlight = null;
+      if (changedMeanwhile) {
+        changedMeanwhile = false;
+        void load();
+      }
+    });
+    return inFlight;
+  }
+
+  async function snapshot(): Promise<void> {
     loading.value = true;
     try {
       rows.value = await authorizersApi.list({});
@@ -48,7 +64,8 @@ export const useAuthorizersStore = defineStore('authorizers', () => {
   }
 
   const reload = debounce(() => {
-    void load();
+    if (inFlight) changedMeanwhile = true;
+    else void load();
     if (detail.value) void open(detail.value.appid);
   }, 300);
 

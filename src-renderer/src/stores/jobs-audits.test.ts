@@ -43,16 +43,23 @@ describe('jobs store', () => {
     const fake = installFakeBridge({ 'jobs:list': () => ok([jobView('j1'), jobView('j2')]) });
     const store = useJobsStore();
     await store.start();
-    fake.emit('jobs:progress', jobView('j2', { status: 'paused', pauseReason: '85085' }));
+    fake.emit(
+      'jobs:progress',
+      jobView('j2', { status: 'paused', pauseReason: { code: 'pause_quota_exhausted', errcode: 85085 } }),
+    );
     expect(store.jobs.map((j) => j.status)).toEqual(['running', 'paused']);
   });
 
   it('reports a failed action and returns null instead of throwing', async () => {
     i18n.global.locale.value = 'en';
-    installFakeBridge({ 'jobs:list': () => ok([]), 'jobs:pause': () => err('invalid_argument', 'no such job') });
+    installFakeBridge({
+      'jobs:list': () => ok([]),
+      'jobs:pause': () => err('invalid_argument', { code: 'unknown_job', params: { id: 'j1' } }),
+    });
     const store = useJobsStore();
     await expect(store.pause('nope')).resolves.toBeNull();
     expect(errorNotices()).toEqual([expect.stringContaining('Invalid input')]);
+    expect(errorNotices()[0]).toContain('There is no job j1.');
   });
 });
 
@@ -75,7 +82,8 @@ describe('audits store', () => {
   it('moves a row between groups on change events and tolerates a missing quota', async () => {
     const fake = installFakeBridge({
       'audits:list': () => ok([auditRow('wxa')]),
-      'audits:quota': () => err('wechat_error', 'quota api down'),
+      'audits:quota': () =>
+        err('wechat_error', { code: 'wechat_rejected', params: { endpoint: 'queryquota' }, errcode: -1 }),
     });
     const store = useAuditsStore();
     await store.start();
@@ -88,7 +96,7 @@ describe('audits store', () => {
 
   it('reports a failed withdraw and clears the busy flag', async () => {
     i18n.global.locale.value = 'en';
-    installFakeBridge({ 'audits:withdraw': () => err('relay_unreachable', 'offline') });
+    installFakeBridge({ 'audits:withdraw': () => err('relay_unreachable') });
     const store = useAuditsStore();
     await expect(store.withdraw('wxa')).resolves.toBeUndefined();
     expect(store.busy).toBeNull();

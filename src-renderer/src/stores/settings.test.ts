@@ -37,13 +37,14 @@ describe('settings store', () => {
   it('reports a failed save, keeps the previous view and tells the form it failed', async () => {
     installFakeBridge({
       'settings:get': () => ok(settingsView()),
-      'settings:savePlatform': () => err('keychain_unavailable', 'no keychain'),
+      'settings:savePlatform': () => err('keychain_unavailable', { code: 'keychain_unavailable' }),
     });
     const store = useSettingsStore();
     await store.load();
     await expect(store.savePlatform({ appsecret: 'x' })).resolves.toBe(false);
     expect(store.view).toEqual(settingsView());
     expect(store.saving).toBe(false);
-    expect(errorNotices()).toEqual([expect.stringContaining('no keychain')]);
+    expect(errorNotices()).toEqual([expect.stringContaining('系统钥匙串不可用')]);
+    expect(errorNotices()[0]).toContain('没有可用的系统钥匙串');
   });
 });

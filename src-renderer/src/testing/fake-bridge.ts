@@ -16,9 +16,9 @@ export interface FakeBridge extends Bridge {
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const err = (code: ContractError['code'], message: string = code): Result<never> => ({
+export const err = (code: ContractError['code'], reason?: ContractError['reason']): Result<never> => ({
   ok: false,
-  error: { code, message },
+  error: reason === undefined ? { code } : { code, reason },
 });
 
 /**
@@ -36,7 +36,7 @@ export function installFakeBridge(handlers: Handlers): FakeBridge {
     ): Promise<Result<InvokeMap[C]['result']>> {
       log.push({ channel, args });
       const handler = handlers[channel] as Handler<C> | undefined;
-      if (!handler) return err('internal', `no fake for ${channel}`);
+      if (!handler) return err('internal', { code: 'channel_unavailable', params: { channel } });
       return handler(...args);
     },
     on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void {

@@ -11,72 +11,111 @@ export interface Schema<T> {
 
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
-const node = <T>(kind: string, def: () => T, check: (v: unknown, p: string) => string[]): Schema<T> => ({
+/**
+ * `is` answers for a valid value without making a single string or array (a store of 50,000 mini-programs is checked
+ * at every start); only a value it refuses is walked again by `explain` to say where and why.
+ */
+const node = <T>(
+  kind: string,
+  def: () => T,
+  is: (v: unknown) => boolean,
+  explain: (v: unknown, p: string) => string[],
+): Schema<T> & { is(v: unknown): boolean } => ({
   kind,
   defaultValue: def,
-  check,
+  is,
+  check: (v, p) => (is(v) ? [] : explain(v, p)),
 });
 
-const expect = (ok: boolean, path: string, what: string): string[] => (ok ? [] : [`${path}: expected ${what}`]);
+type Checked<T> = Schema<T> & { is?(v: unknown): boolean };
+const isOf = <T>(schema: Checked<T>): ((v: unknown) => boolean) =>
+  schema.is ?? ((v: unknown) => schema.check(v, '').length === 0);
+
+const leaf = <T>(kind: string, def: () => T, is: (v: unknown) => boolean, what: string): Schema<T> =>
+  node(kind, def, is, (_, p) => [`${p}: expected ${what}`]);
 
 export const s = {
   string: (def = ''): Schema<string> =>
-    node(
+    leaf(
       'string',
       () => def,
-      (v, p) => expect(typeof v === 'string', p, 'string'),
+      (v) => typeof v === 'string',
+      'string',
     ),
   number: (def = 0): Schema<number> =>
-    node(
+    leaf(
       'number',
       () => def,
-      (v, p) => expect(typeof v === 'number' && Number.isFinite(v), p, 'number'),
+      (v) => typeof v === 'number' && Number.isFinite(v),
+      'number',
     ),
   boolean: (def = false): Schema<boolean> =>
-    node(
+    leaf(
       'boolean',
       () => def,
-      (v, p) => expect(typeof v === 'boolean', p, 'boolean'),
+      (v) => typeof v === 'boolean',
+      'boolean',
     ),
   literal: <const L extends readonly string[]>(values: L, def: L[number]): Schema<L[number]> =>
-    node(
+    leaf(
       'enum',
       () => def,
-      (v, p) => expect(values.includes(v as string), p, values.join('|')),
+      (v) => values.includes(v as string),
+      values.join('|'),
     ),
-  nullable: <T>(inner: Schema<T>): Schema<T | null> =>
-    node(
+  nullable: <T>(inner: Schema<T>): Schema<T | null> => {
+    const innerIs = isOf(inner);
+    return node(
       'nullable',
       () => null,
-      (v, p) => (v === null ? [] : inner.check(v, p)),
-    ),
-  array: <T>(item: Schema<T>): Schema<T[]> =>
-    node(
+      (v) => v === null || innerIs(v),
+      (v, p) => inner.check(v, p),
+    );
+  },
+  array: <T>(item: Schema<T>): Schema<T[]> => {
+    const itemIs = isOf(item);
+    return node(
       'array',
       () => [],
+      (v) => Array.isArray(v) && v.every((x) => itemIs(x)),
       (v, p) => (Array.isArray(v) ? v.flatMap((x, i) => item.check(x, `${p}[${i}]`)) : [`${p}: expected array`]),
-    ),
-  record: <T>(item: Schema<T>): Schema<Record<string, T>> =>
-    node(
+    );
+  },
+  record: <T>(item: Schema<T>): Schema<Record<string, T>> => {
+    const itemIs = isOf(item);
+    return node(
       'record',
       () => ({}),
+      (v) => {
+        if (!isPlainObject(v)) return false;
+        for (const key in v) if (Object.hasOwn(v, key) && !itemIs(v[key])) return false;
+        return true;
+      },
       (v, p) =>
         isPlainObject(v)
           ? Object.entries(v).flatMap(([k, x]) => item.check(x, `${p}.${k}`))
           : [`${p}: expected object`],
-    ),
-  object: <F extends Record<string, Schema<unknown>>>(fields: F): Schema<{ [K in keyof F]: Infer<F[K]> }> =>
-    node(
+    );
+  },
+  object: <F extends Record<string, Schema<unknown>>>(fields: F): Schema<{ [K in keyof F]: Infer<F[K]> }> => {
+    const checks = Object.entries(fields).map(([key, field]) => [key, isOf(field)] as const);
+    return node(
       'object',
       () =>
         Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.defaultValue()])) as {
           [K in keyof F]: Infer<F[K]>;
         },
+      (v) => {
+        if (!isPlainObject(v)) return false;
+        for (const [key, is] of checks) if (!is(v[key])) return false;
+        return true;
+      },
       (v, p) =>
         isPlainObject(v)
           ? Object.entries(fields).flatMap(([k, f]) => f.check(v[k], `${p}.${k}`))
           : [`${p}: expected object`],
-    ),
+    );
+  },
 };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -1,3 +1,6 @@
+import { coded } from '../../../contract/codes.js';
+import type { Coded, MessageCode } from '../../../contract/codes.js';
+
 export type VaultErrorCode = 'KEYCHAIN_UNAVAILABLE' | 'MASTER_KEY_MISSING' | 'DECRYPT_FAILED' | 'FILE_UNREADABLE';
 
 const KEYCHAIN_FIX =
@@ -6,14 +9,25 @@ const KEYCHAIN_FIX =
   'macOS unlock the login keychain; on Windows sign in to your user account normally (Credential Manager). Then ' +
   'restart wxfleet.';
 
+const REASONS: Record<VaultErrorCode, MessageCode> = {
+  KEYCHAIN_UNAVAILABLE: 'keychain_unavailable',
+  MASTER_KEY_MISSING: 'vault_master_key_missing',
+  DECRYPT_FAILED: 'vault_decrypt_failed',
+  FILE_UNREADABLE: 'store_unreadable',
+};
+
 export class VaultError extends Error {
   override readonly name = 'VaultError';
+  readonly contractCode: 'keychain_unavailable' | 'internal';
+  readonly reason: Coded;
   constructor(
     readonly code: VaultErrorCode,
     message: string,
     readonly fix: string,
   ) {
     super(`${message} ${fix}`);
+    this.contractCode = code === 'KEYCHAIN_UNAVAILABLE' ? 'keychain_unavailable' : 'internal';
+    this.reason = coded(REASONS[code]);
   }
 }
 

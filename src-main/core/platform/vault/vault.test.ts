@@ -99,13 +99,13 @@ describe('vault', () => {
     const logger = memoryLogger();
     const vault = await openThrowAway(noSecretService, logger);
     expect(vault.keySource).toBe('memory');
-    expect(vault.notice).toMatch(/in memory/);
+    expect(vault.notice).toEqual({ code: 'notice_vault_memory_key' });
     expect(logger.records.some((r) => r.level === 'warn' && /keychain/.test(r.msg))).toBe(true);
     await vault.set('component.appsecret', 'demo-secret');
     // A restart loses the key: the throw-away profile starts over instead of failing, and says so.
     const again = await openThrowAway(noSecretService);
     expect(again.has('component.appsecret')).toBe(false);
-    expect(again.notice).toMatch(/moved aside/);
+    expect(again.notice).toEqual({ code: 'notice_vault_memory_and_reset' });
   });
 
   it('refuses when the keychain lost the key of an existing real profile', async () => {

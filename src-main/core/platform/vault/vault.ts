@@ -1,4 +1,6 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
+import { coded } from '../../../contract/codes.js';
+import type { Coded } from '../../../contract/codes.js';
 import type { ProfilePaths } from '../fs/profile-paths.js';
 import { atomicWrite } from '../fs/atomic-write.js';
 import { CoalescingWriter } from '../fs/coalescing-writer.js';
@@ -36,7 +38,7 @@ export interface Vault {
   /** `memory` only when `allowMemoryKey` and no keychain: the secrets do not survive a restart. */
   readonly keySource: KeySource;
   /** Set when the vault had to start over (`allowMemoryKey`, `startOverWhenUnreadable`). */
-  readonly notice: string | undefined;
+  readonly notice: Coded | undefined;
   get<K extends SecretName>(name: K): SecretValue<K> | undefined;
   has(name: SecretName): boolean;
   names(): SecretName[];
@@ -68,12 +70,9 @@ export async function openVault(opts: VaultOptions): Promise<Vault> {
     fileExists: sealed !== undefined,
     allowMemoryFallback: opts.allowMemoryKey ?? false,
   });
-  let notice: string | undefined;
-  if (master.source === 'memory') {
-    notice =
-      'No OS keychain is available: this profile keeps its master key in memory, so its secrets are lost when wxfleet exits.';
-    logger.warn(notice, { profile: paths.profile });
-  }
+  const memoryKey = master.source === 'memory';
+  let startedOver = false;
+  if (memoryKey) logger.warn('no OS keychain: the master key is kept in memory only', { profile: paths.profile });
 
   let entries: Entries = new Map();
   if (sealed !== undefined) {
@@ -84,18 +83,28 @@ export async function openVault(opts: VaultOptions): Promise<Vault> {
       if (!opts.startOverWhenUnreadable) throw decryptFailed(paths.profile);
       const aside = `${paths.secretsFile}.unreadable-${clock.now()}`;
       await rename(paths.secretsFile, aside);
-      notice =
-        `${notice ?? ''} The profile's previous secrets could not be decrypted and were moved aside; it starts over.`.trim();
+      startedOver = true;
       logger.warn('vault started over', { movedTo: aside });
     }
   }
 
-  const writer = new CoalescingWriter<string>((plaintext) =>
-    atomicWrite(paths.secretsFile, JSON.stringify(seal(master.key, plaintext, aad)), 0o600),
+  // Serialized when the write starts, not per set: a burst of sets (a token for each of 10,000 mini-programs) costs
+  // one serialization of the vault, not one per secret.
+  const writer = new CoalescingWriter<Entries>((current) =>
+    atomicWrite(
+      paths.secretsFile,
+      JSON.stringify(seal(master.key, JSON.stringify(Object.fromEntries(current)), aad)),
+      0o600,
+    ),
   );
-  const persist = (): Promise<void> => writer.write(JSON.stringify(Object.fromEntries(entries)));
+  const persist = (): Promise<void> => writer.write(entries);
   if (sealed === undefined || master.created) await persist();
 
+  const notice = startedOver
+    ? coded(memoryKey ? 'notice_vault_memory_and_reset' : 'notice_vault_reset')
+    : memoryKey
+      ? coded('notice_vault_memory_key')
+      : undefined;
   return {
     profile: paths.profile,
     keySource: master.source,

@@ -1,3 +1,4 @@
+import { coded } from '../../../contract/codes.js';
 import type { RelayStatusView } from '../../../contract/fleet.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Logger } from '../../platform/log/logger.js';
@@ -33,7 +34,7 @@ export interface RelayRunner {
 
 export const toStatusView = (s: RelayStatus): RelayStatusView => ({
   state: s.state,
-  detail: s.detail,
+  detail: s.state === 'disconnected' && s.reason !== null ? coded(`relay_link_${s.reason}`) : null,
   backlog: s.backlog,
   lastPushAt: s.lastPushAt === null ? null : new Date(s.lastPushAt).toISOString(),
 });

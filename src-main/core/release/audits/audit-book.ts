@@ -1,3 +1,4 @@
+import { coded } from '@contract/codes';
 import type { EmitEvent } from '@contract/handlers';
 import type { AuditRow } from '@contract/release';
 import type { Clock } from '../../platform/clock/clock.js';
@@ -158,10 +159,10 @@ export class AuditBook {
       const name = this.deps.store.authorizers.data.byAppid[appid]?.nickname || appid;
       this.deps.emit('app:notice', {
         kind: state === 'passed' ? 'audit_passed' : 'audit_rejected',
-        message:
-          state === 'passed'
-            ? `${name}: version ${updated.userVersion ?? ''} passed the audit.`
-            : `${name}: version ${updated.userVersion ?? ''} was rejected by the audit.`,
+        message: coded(state === 'passed' ? 'notice_audit_passed' : 'notice_audit_rejected', {
+          name,
+          version: updated.userVersion ?? '',
+        }),
         appid,
         ...(updated.jobId ? { jobId: updated.jobId } : {}),
       });

@@ -1,3 +1,5 @@
+import { coded } from '@contract/codes';
+import { CodedError } from '@contract/result';
 import type { AuditQuotaView, AuditRow } from '@contract/release';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
@@ -33,7 +35,7 @@ export class AuditService {
 
   async quota(): Promise<AuditQuotaView> {
     const any = Object.values(this.deps.store.authorizers.data.byAppid).find((a) => a.status === 'authorized');
-    if (!any) throw new Error('No authorized mini-program to ask WeChat for the audit quota with.');
+    if (!any) throw new CodedError('not_configured', coded('no_authorized_mini_program'));
     await this.deps.quota.refresh(any.appid);
     const q = this.deps.quota;
     return {
@@ -50,7 +52,7 @@ export class AuditService {
       latest = await this.deps.api.getLatestAuditStatus(appid);
     } catch (err) {
       if (err instanceof WeChatError && err.errcode === 85058)
-        throw new Error(`${appid} has never been submitted for audit.`);
+        throw new CodedError('invalid_argument', coded('audit_never_submitted', { appid }));
       throw err;
     }
     const known = this.deps.audits.record(appid);
@@ -77,7 +79,7 @@ export class AuditService {
   async withdraw(appid: string): Promise<AuditRow> {
     const { clock, store } = this.deps;
     const refusal = withdrawRefusal(store.release.data.withdrawals[appid], clock.now());
-    if (refusal) throw new Error(refusal);
+    if (refusal) throw new CodedError('invalid_argument', refusal);
     try {
       await this.deps.api.undoCodeAudit(appid);
     } catch (err) {
@@ -99,7 +101,7 @@ export class AuditService {
         userVersion: r?.userVersion ?? null,
         templateId: r?.templateId ?? null,
         jobId: r?.jobId ?? null,
-        detail: `withdrawals left: ${left.dayLeft} today, ${left.monthLeft} this month`,
+        detail: coded('ledger_withdrawals_left', { day: left.dayLeft, month: left.monthLeft }),
       }),
     );
     if (r) await this.deps.audits.resolved(appid, { status: 3, reason: '', screenshots: [] });
@@ -109,10 +111,10 @@ export class AuditService {
   async speedup(appid: string): Promise<AuditRow> {
     const r = this.deps.audits.record(appid);
     if (!r || r.auditId === null || (r.state !== 'auditing' && r.state !== 'delayed'))
-      throw new Error('Only a version under audit can be sped up.');
+      throw new CodedError('invalid_argument', coded('audit_not_under_review', { appid }));
     await this.deps.quota.refresh(appid);
     if (this.deps.quota.speedupRest === 0)
-      throw new Error("The platform's expedited-review allowance of this month is used up (89405).");
+      throw new CodedError('invalid_argument', coded('speedup_allowance_used', {}, 89405));
     await this.deps.api.speedupAudit(appid, { auditid: r.auditId });
     await this.deps.ledger.record(
       ledgerEntry(appid, 'speedup', {
@@ -127,7 +129,7 @@ export class AuditService {
 
   async release(appid: string): Promise<AuditRow> {
     const r = this.deps.audits.record(appid);
-    if (!r || r.state !== 'passed') throw new Error('Only a version that passed its audit can be released.');
+    if (!r || r.state !== 'passed') throw new CodedError('invalid_argument', coded('audit_not_passed', { appid }));
     await this.deps.api.release(appid);
     await this.deps.ledger.record(
       ledgerEntry(appid, 'release', {
@@ -135,7 +137,7 @@ export class AuditService {
         userVersion: r.userVersion,
         templateId: r.templateId,
         jobId: r.jobId,
-        detail: 'by hand',
+        detail: coded('ledger_by_hand'),
       }),
     );
     this.deps.onReleased(appid);
@@ -146,14 +148,14 @@ export class AuditService {
   async screenshot(appid: string, mediaId: string): Promise<string> {
     const r = this.deps.audits.record(appid);
     if (!r || !r.screenshots.includes(mediaId))
-      throw new Error('This screenshot does not belong to the audit of that mini-program.');
+      throw new CodedError('invalid_argument', coded('screenshot_not_of_audit', { appid }));
     const img = await this.deps.api.getMaterial(appid, { media_id: mediaId });
     return `data:${img.contentType || 'image/jpeg'};base64,${Buffer.from(img.data).toString('base64')}`;
   }
 
   private rowOf(appid: string): AuditRow {
     const row = this.deps.audits.row(appid);
-    if (!row) throw new Error(`No audit is known for ${appid}.`);
+    if (!row) throw new CodedError('invalid_argument', coded('audit_unknown', { appid }));
     return row;
   }
 }

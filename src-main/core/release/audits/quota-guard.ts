@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import type { Coded } from '../../../contract/codes.js';
 import type { Logger } from '../../platform/log/logger.js';
 import type { ReleaseApi } from '../release-api.js';
 import type { JobRecord } from '../../platform/store/release-aggregate.js';
@@ -7,16 +9,13 @@ export class PauseSignal extends Error {
   override readonly name = 'PauseSignal';
   constructor(
     readonly kind: 'quota' | 'budget',
-    message: string,
+    readonly reason: Coded,
   ) {
-    super(message);
+    super(reason.code);
   }
 }
 
-export const QUOTA_EXHAUSTED =
-  "The platform's monthly audit quota is used up (85085, queryquota rest = 0): WeChat refuses new submissions " +
-  'until next month or until more quota is granted (request it in the 小程序服务商助手 mini-program). The job ' +
-  'resumes by itself when queryquota shows quota again.';
+export const QUOTA_EXHAUSTED: Coded = coded('pause_quota_exhausted', {}, 85085);
 
 /**
  * The platform-wide monthly audit quota (queryquota), counted down locally between look-ups so a job plans within
@@ -50,10 +49,7 @@ export class QuotaGuard {
   reserve(job: JobRecord, spend: (delta: number) => void): void {
     const budget = job.spec.auditBudget;
     if (budget !== null && job.auditsSpent >= budget) {
-      throw new PauseSignal(
-        'budget',
-        `The job spent the ${budget} audits you agreed to; the remaining mini-programs need your consent to spend more.`,
-      );
+      throw new PauseSignal('budget', coded('pause_budget_spent', { budget }));
     }
     if (this.rest !== null && this.rest <= 0) throw new PauseSignal('quota', QUOTA_EXHAUSTED);
     if (this.rest !== null) this.rest--;

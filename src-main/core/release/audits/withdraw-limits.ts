@@ -1,3 +1,5 @@
+import { coded } from '@contract/codes';
+import type { Coded } from '@contract/codes';
 import type { WithdrawCounter } from '../../platform/store/release-aggregate.js';
 
 export const WITHDRAW_PER_DAY = 5;
@@ -22,12 +24,10 @@ export function withdrawAllowance(counter: WithdrawCounter | undefined, now: num
 }
 
 /** Why a withdrawal is refused here, before WeChat would answer 87013; null when it is allowed. */
-export function withdrawRefusal(counter: WithdrawCounter | undefined, now: number): string | null {
+export function withdrawRefusal(counter: WithdrawCounter | undefined, now: number): Coded | null {
   const { dayLeft, monthLeft } = withdrawAllowance(counter, now);
-  if (monthLeft === 0)
-    return `This mini-program has used its ${WITHDRAW_PER_MONTH} audit withdrawals of this month (WeChat would answer 87013). Wait for the audit result instead; the allowance returns next month.`;
-  if (dayLeft === 0)
-    return `This mini-program has used its ${WITHDRAW_PER_DAY} audit withdrawals of today (WeChat would answer 87013). Try again after 00:00 China time.`;
+  if (monthLeft === 0) return coded('withdraw_refused', { per: 'month', limit: WITHDRAW_PER_MONTH }, 87013);
+  if (dayLeft === 0) return coded('withdraw_refused', { per: 'day', limit: WITHDRAW_PER_DAY }, 87013);
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { coded } from '../../../contract/codes.js';
 import type { ExtJsonConfig, ExtJsonPreview } from '@contract/release';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -33,10 +34,10 @@ function checkJsonObject(text: string, what: string): void {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (err) {
-    throw new TemplateLibraryError(`${what} is not valid JSON: ${(err as Error).message}`);
+  } catch {
+    throw new TemplateLibraryError(coded('json_invalid', { what }));
   }
-  if (!isJsonObject(parsed)) throw new TemplateLibraryError(`${what} must be a JSON object`);
+  if (!isJsonObject(parsed)) throw new TemplateLibraryError(coded('json_not_object', { what }));
 }
 
 export function createExtJsonService(deps: ExtJsonServiceDeps): ExtJsonService {
@@ -60,10 +61,9 @@ export function createExtJsonService(deps: ExtJsonServiceDeps): ExtJsonService {
     get,
     current,
     async save(config) {
-      checkJsonObject(config.base, 'The base');
+      checkJsonObject(config.base, 'base');
       for (const [appid, m] of Object.entries(config.merchants)) {
-        if (m.override !== undefined && m.override.trim() !== '')
-          checkJsonObject(m.override, `The override of ${appid}`);
+        if (m.override !== undefined && m.override.trim() !== '') checkJsonObject(m.override, `override ${appid}`);
       }
       await store.extJson.update((d) => {
         d.byTemplate[String(config.templateId)] = {

@@ -106,12 +106,12 @@ describe('ext_json', () => {
   });
 
   it('refuses to save invalid JSON, and reports a stored override that is not an object', async () => {
-    await expect(svc.save({ templateId: 9, base: '{"extEnable": true,', merchants: {} })).rejects.toThrow(
-      /The base is not valid JSON/,
-    );
+    await expect(svc.save({ templateId: 9, base: '{"extEnable": true,', merchants: {} })).rejects.toMatchObject({
+      reason: { code: 'json_invalid', params: { what: 'base' } },
+    });
     await expect(
       svc.save({ templateId: 9, base: BASE, merchants: { [A]: { variables: {}, override: '[1]' } } }),
-    ).rejects.toThrow(/must be a JSON object/);
+    ).rejects.toMatchObject({ reason: { code: 'json_not_object', params: { what: `override ${A}` } } });
     await store.extJson.update((d) => {
       const c = d.byTemplate['9'];
       if (c) c.merchants[A] = { variables: {}, override: '{oops' };

@@ -1,10 +1,11 @@
+import { coded } from '@contract/codes';
 import { describe, expect, it } from 'vitest';
 import type { ItemState } from '@contract/release';
 import type { ItemRecord } from '../../platform/store/release-aggregate.js';
 import { WeChatError } from '../../wechat/client/wechat-error.js';
 import { PauseSignal } from '../audits/quota-guard.js';
 import { releaseSettings } from '../release-settings.js';
-import { LocalStepError, failureKind, mayHaveArrived } from '../steps/item-error.js';
+import { LocalStepError, failureKind, itemErrorView, mayHaveArrived } from '../steps/item-error.js';
 import { itemFailure } from './item-failure.js';
 
 const NOW = 5_000_000;
@@ -49,7 +50,7 @@ describe('failure classes', () => {
     ['85085 audit quota used up', wechat(85085), 'quota', false],
     ['45009 daily quota used up', wechat(45009), 'quota', false],
     ['61040 privacy guide', wechat(61040), 'permanent', false],
-    ['a local refusal', new LocalStepError('bad ext_json', 'fix it'), 'permanent', true],
+    ['a local refusal', new LocalStepError(coded('ext_json_invalid', { appid: 'wxa', count: 1 })), 'permanent', true],
   ];
   for (const [name, error, kind, arrived] of cases) {
     it(`${name}: ${kind}, ${arrived ? 'may have reached WeChat' : 'certainly did not change anything'}`, () => {
@@ -72,7 +73,7 @@ describe('itemFailure', () => {
   it('fails the item once transient failures used every attempt', () => {
     const out = itemFailure(item('submitting', 2), wechat(-1), NOW, settings, () => 0);
     expect(out.patch).toMatchObject({ state: 'failed', failedFrom: 'submitting', attempts: 3 });
-    expect(out.patch.error?.message).toContain('gave up after 3 attempts');
+    expect(itemErrorView(out.patch.error!)).toEqual({ code: 'wechat_gave_up', params: { attempts: 3 }, errcode: -1 });
   });
 
   it('waits a minute after 45011 and clears the sent marker: WeChat refused before acting', () => {
@@ -83,14 +84,15 @@ describe('itemFailure', () => {
 
   it('pauses the job on the audit quota and leaves the item to retry', () => {
     const out = itemFailure(item('submitting'), wechat(85085), NOW, settings, () => 0);
-    expect(out.pause?.kind).toBe('quota');
+    expect(out.pause).toEqual({ kind: 'quota', reason: { code: 'pause_quota_exhausted', errcode: 85085 } });
     expect(out.patch).toMatchObject({ nextAt: NOW, submitSentAt: null });
     expect(out.patch.state).toBeUndefined();
   });
 
   it('pauses on the job budget without counting an attempt', () => {
-    const out = itemFailure(item('submitting'), new PauseSignal('budget', 'no consent'), NOW, settings, () => 0);
-    expect(out.pause).toEqual({ kind: 'budget', reason: 'no consent' });
+    const reason = coded('pause_budget_spent', { budget: 3 });
+    const out = itemFailure(item('submitting'), new PauseSignal('budget', reason), NOW, settings, () => 0);
+    expect(out.pause).toEqual({ kind: 'budget', reason });
     expect(out.patch.attempts).toBeUndefined();
   });
 
@@ -99,8 +101,10 @@ describe('itemFailure', () => {
     expect(out.patch).toMatchObject({ state: 'failed', failedFrom: 'releasing', releaseSentAt: null });
   });
 
-  it('fails a local refusal with its own message and fix', () => {
-    const out = itemFailure(item('pending'), new LocalStepError('ext_json invalid', 'Fix it'), NOW, settings, () => 0);
-    expect(out.patch).toMatchObject({ state: 'failed', error: { message: 'ext_json invalid', fix: 'Fix it' } });
+  it('fails a local refusal with its own code', () => {
+    const reason = coded('another_version_under_audit', {}, 85009);
+    const out = itemFailure(item('pending'), new LocalStepError(reason), NOW, settings, () => 0);
+    expect(out.patch).toMatchObject({ state: 'failed', error: { errcode: 85009 } });
+    expect(itemErrorView(out.patch.error!)).toEqual(reason);
   });
 });

@@ -1,6 +1,16 @@
+import { coded } from '../../../contract/codes.js';
+import type { Coded } from '../../../contract/codes.js';
 import type { ItemState } from '@contract/release';
 import type { ReleaseSettings } from '../release-settings.js';
-import { LocalStepError, failureKind, itemErrorOf, localItemError, mayHaveArrived } from '../steps/item-error.js';
+import {
+  LocalStepError,
+  failureKind,
+  itemError,
+  itemErrorOf,
+  itemErrorView,
+  localItemError,
+  mayHaveArrived,
+} from '../steps/item-error.js';
 import type { ItemPatch } from '../steps/step-env.js';
 import { backoffDelay } from '../../wechat/client/retry-policy.js';
 import type { ItemRecord, PauseKind } from '../../platform/store/release-aggregate.js';
@@ -8,7 +18,7 @@ import { PauseSignal, QUOTA_EXHAUSTED } from '../audits/quota-guard.js';
 
 export interface FailureOutcome {
   patch: ItemPatch;
-  pause: { kind: PauseKind; reason: string } | null;
+  pause: { kind: PauseKind; reason: Coded } | null;
 }
 
 /** Which "sent" marker to clear when a request certainly never reached WeChat (nothing to check next time). */
@@ -29,7 +39,7 @@ export function itemFailure(
 ): FailureOutcome {
   const cleared = mayHaveArrived(err) ? {} : clearSent(item.state);
   if (err instanceof PauseSignal)
-    return { patch: { ...cleared, nextAt: now }, pause: { kind: err.kind, reason: err.message } };
+    return { patch: { ...cleared, nextAt: now }, pause: { kind: err.kind, reason: err.reason } };
   const failed = (error: ItemRecord['error']): FailureOutcome => ({
     patch: { ...cleared, state: 'failed', failedFrom: item.state, error, attempts: item.attempts + 1 },
     pause: null,
@@ -41,7 +51,10 @@ export function itemFailure(
     case 'quota':
       return {
         patch: { ...cleared, nextAt: now, error },
-        pause: { kind: 'quota', reason: error.errcode === 85085 ? QUOTA_EXHAUSTED : `${error.message} ${error.fix}` },
+        pause: {
+          kind: 'quota',
+          reason: error.errcode === 85085 ? QUOTA_EXHAUSTED : coded('pause_quota_errcode', {}, error.errcode),
+        },
       };
     case 'rate_limited':
       return {
@@ -51,7 +64,7 @@ export function itemFailure(
     case 'transient': {
       const attempts = item.attempts + 1;
       if (attempts >= settings.retry.maxAttempts)
-        return failed({ ...error, message: `${error.message} (gave up after ${attempts} attempts)` });
+        return failed(itemError({ ...itemErrorView(error), code: 'wechat_gave_up', params: { attempts } }));
       return {
         patch: { ...cleared, attempts, error, nextAt: now + backoffDelay(attempts, settings.retry, random) },
         pause: null,

@@ -1,3 +1,6 @@
+import { CodedError } from '../../../contract/result.js';
+import { coded } from '../../../contract/codes.js';
+import type { Coded } from '../../../contract/codes.js';
 import { randomUUID } from 'node:crypto';
 import type { EmitEvent } from '@contract/handlers';
 import type { DeployJobSpec, JobDetail, JobStatus, JobView } from '@contract/release';
@@ -132,7 +135,7 @@ export class JobEngine {
     return jobView(this.must(id));
   }
 
-  async pause(id: string, kind: PauseKind = 'manual', reason = 'Paused by hand.'): Promise<JobView> {
+  async pause(id: string, kind: PauseKind = 'manual', reason: Coded = coded('pause_manual')): Promise<JobView> {
     const job = this.must(id);
     if (job.status === 'finished' || job.status === 'cancelled') return jobView(job);
     const written = this.setJob(id, (j) => pauseJob(j, kind, reason));
@@ -203,7 +206,7 @@ export class JobEngine {
 
   private must(id: string): JobRecord {
     const job = this.data.jobs[id];
-    if (!job) throw new Error(`No job ${id}.`);
+    if (!job) throw new CodedError('invalid_argument', coded('unknown_job', { id: id.slice(0, 64) }));
     return job;
   }
 
@@ -318,9 +321,14 @@ export class JobEngine {
     const written = this.setJob(id, (j) => (j.status = 'finished'));
     const view = jobView(this.must(id));
     const c = view.counts;
-    const message =
-      `Deploy ${view.spec.userVersion} finished: ${c.released ?? 0} released, ${c.passed ?? 0} passed, ` +
-      `${c.rejected ?? 0} rejected, ${c.failed ?? 0} failed of ${view.total}.`;
+    const message = coded('notice_job_finished', {
+      version: view.spec.userVersion,
+      released: c.released ?? 0,
+      passed: c.passed ?? 0,
+      rejected: c.rejected ?? 0,
+      failed: c.failed ?? 0,
+      total: view.total,
+    });
     this.deps.emit('app:notice', { kind: 'job_finished', message, jobId: id });
     this.deps.logger.info('job finished', { jobId: id, userVersion: view.spec.userVersion, counts: c });
     this.emitProgress(id, true);

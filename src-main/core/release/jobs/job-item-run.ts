@@ -1,3 +1,4 @@
+import type { Coded } from '../../../contract/codes.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Logger } from '../../platform/log/logger.js';
 import type { JobRecord, PauseKind } from '../../platform/store/release-aggregate.js';
@@ -21,7 +22,7 @@ export interface ItemRunHost {
   patchItem(jobId: string, appid: string, patch: ItemPatch): Promise<void>;
   /** Hands a write nobody waits for to the task group. */
   write(jobId: string, written: Promise<void>): void;
-  pause(id: string, kind: PauseKind, reason: string): Promise<unknown>;
+  pause(id: string, kind: PauseKind, reason: Coded): Promise<unknown>;
   /** Applies an audit result the book may already hold for the item. */
   settleAudit(jobId: string, appid: string): void;
 }

@@ -1,3 +1,6 @@
+import { coded } from '../../../contract/codes.js';
+import type { Coded } from '../../../contract/codes.js';
+import { itemErrorView } from '../steps/item-error.js';
 import type { ItemState } from '@contract/release';
 import { isActive } from '../steps/run-step.js';
 import type { ReleaseSettings } from '../release-settings.js';
@@ -8,7 +11,7 @@ const CANARY_BAD: ReadonlySet<ItemState> = new Set<ItemState>(['rejected', 'fail
 const FAILED: ReadonlySet<ItemState> = new Set<ItemState>(['failed', 'rejected']);
 
 export interface Plan {
-  pause: { kind: PauseKind; reason: string } | null;
+  pause: { kind: PauseKind; reason: Coded } | null;
   /** Items whose next step may start now, in the job's order. */
   eligible: string[];
   waitingCanary: boolean;
@@ -37,10 +40,10 @@ export function planJob(job: JobRecord, now: number, inflight: ReadonlySet<strin
     }
   }
   if (badCanary && !job.canaryAccepted) {
-    const why = badCanary.error?.message ?? badCanary.state;
+    const why = badCanary.error ? itemErrorView(badCanary.error) : null;
     return stop(
       'canary',
-      `Canary ${badCanary.appid} did not pass (${why}); the other mini-programs were not started. Resume to deploy them anyway.`,
+      coded('pause_canary_failed', { appid: badCanary.appid, state: badCanary.state }, why?.errcode),
     );
   }
   canaryCleared ||= job.canaryAccepted;
@@ -50,7 +53,7 @@ export function planJob(job: JobRecord, now: number, inflight: ReadonlySet<strin
   if (finished >= settings.stopTheLineMinFinished && threshold > 0 && failed / finished >= threshold) {
     return stop(
       'stop_the_line',
-      `${failed} of ${finished} finished mini-programs failed (threshold ${Math.round(threshold * 100)}%): the job stopped so one problem does not hit the whole fleet. Look at the errors, then resume or retry the failed ones.`,
+      coded('pause_stop_the_line', { failed, finished, threshold: Math.round(threshold * 100) }),
     );
   }
   const eligible: string[] = [];
@@ -70,7 +73,7 @@ export function planJob(job: JobRecord, now: number, inflight: ReadonlySet<strin
     wakeAt,
   };
 
-  function stop(kind: PauseKind, reason: string): Plan {
+  function stop(kind: PauseKind, reason: Coded): Plan {
     return { pause: { kind, reason }, eligible: [], waitingCanary: false, finished: false, wakeAt: null };
   }
 }

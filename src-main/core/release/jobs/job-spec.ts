@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import { CodedError } from '../../../contract/result.js';
 import type { DeployJobSpec } from '@contract/release';
 import type { ItemRecord, JobRecord } from '../../platform/store/release-aggregate.js';
 
@@ -6,18 +8,21 @@ const APPID = /^wx[0-9a-zA-Z]{16}$/;
 /** Refuses a spec before anything is stored or sent. */
 export function validateSpec(spec: DeployJobSpec): void {
   const problems: string[] = [];
-  if (!Number.isInteger(spec.templateId) || spec.templateId < 0) problems.push('templateId must be a template id');
-  if (spec.appids.length === 0) problems.push('choose at least one mini-program');
-  if (new Set(spec.appids).size !== spec.appids.length) problems.push('a mini-program is listed twice');
+  if (!Number.isInteger(spec.templateId) || spec.templateId < 0) problems.push('templateId');
+  if (spec.appids.length === 0) problems.push('appids');
+  if (new Set(spec.appids).size !== spec.appids.length) problems.push('appids');
   const bad = spec.appids.filter((a) => !APPID.test(a));
-  if (bad.length > 0) problems.push(`not appids: ${bad.slice(0, 3).join(', ')}`);
-  if (!spec.userVersion || spec.userVersion.length > 64) problems.push('user_version must be 1–64 characters');
-  if (!Number.isInteger(spec.canary) || spec.canary < 0) problems.push('canary must be a whole number ≥ 0');
-  if (spec.concurrency !== undefined && !(spec.concurrency >= 1)) problems.push('concurrency must be ≥ 1');
-  if (spec.stopTheLine !== undefined && !(spec.stopTheLine >= 0 && spec.stopTheLine <= 1))
-    problems.push('stopTheLine must be between 0 and 1');
-  if (spec.auditBudget !== undefined && !(spec.auditBudget >= 0)) problems.push('auditBudget must be ≥ 0');
-  if (problems.length > 0) throw new Error(`The deploy cannot start: ${problems.join('; ')}.`);
+  if (bad.length > 0) problems.push('appids');
+  if (!spec.userVersion || spec.userVersion.length > 64) problems.push('userVersion');
+  if (!Number.isInteger(spec.canary) || spec.canary < 0) problems.push('canary');
+  if (spec.concurrency !== undefined && !(spec.concurrency >= 1)) problems.push('concurrency');
+  if (spec.stopTheLine !== undefined && !(spec.stopTheLine >= 0 && spec.stopTheLine <= 1)) problems.push('stopTheLine');
+  if (spec.auditBudget !== undefined && !(spec.auditBudget >= 0)) problems.push('auditBudget');
+  if (problems.length > 0)
+    throw new CodedError(
+      'invalid_argument',
+      coded('deploy_cannot_start', { fields: [...new Set(problems)].join(',') }),
+    );
 }
 
 export function newJobRecord(id: string, spec: DeployJobSpec, now: number): JobRecord {

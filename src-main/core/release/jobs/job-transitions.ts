@@ -1,12 +1,14 @@
+import type { Coded } from '../../../contract/codes.js';
+import { storeCoded } from '../../platform/store/stored-text.js';
 import type { JobRecord, PauseKind } from '../../platform/store/release-aggregate.js';
 import { isActive } from '../steps/run-step.js';
 
 /** What the user's commands and the engine's own stops do to a job record: pure, applied inside one store update. */
 
-export function pauseJob(job: JobRecord, kind: PauseKind, reason: string): void {
+export function pauseJob(job: JobRecord, kind: PauseKind, reason: Coded): void {
   job.status = 'paused';
   job.pauseKind = kind;
-  job.pauseReason = reason;
+  job.pauseReason = storeCoded(reason);
 }
 
 /**

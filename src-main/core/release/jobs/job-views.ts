@@ -1,4 +1,6 @@
 import type { ItemState, JobDetail, JobItemView, JobView } from '@contract/release';
+import { readCodedOrNull } from '../../platform/store/stored-text.js';
+import { itemErrorView } from '../steps/item-error.js';
 import type { Authorizers } from '../../platform/store/authorizers-aggregate.js';
 import type { ItemRecord, JobRecord } from '../../platform/store/release-aggregate.js';
 
@@ -23,7 +25,7 @@ export function jobView(job: JobRecord): JobView {
       ...(s.auditBudget === null ? {} : { auditBudget: s.auditBudget }),
     },
     status: job.status,
-    pauseReason: job.pauseReason,
+    pauseReason: readCodedOrNull(job.pauseReason),
     createdAt: iso(job.createdAt),
     updatedAt: iso(job.updatedAt),
     counts,
@@ -38,9 +40,7 @@ export function itemView(item: ItemRecord, authorizers: Authorizers): JobItemVie
     nickname: authorizers.byAppid[item.appid]?.nickname ?? '',
     state: item.state,
     attempts: item.attempts,
-    error: e
-      ? { ...(e.errcode === null ? {} : { errcode: e.errcode }), message: e.message, ...(e.fix ? { fix: e.fix } : {}) }
-      : null,
+    error: e ? itemErrorView(e) : null,
     updatedAt: iso(item.updatedAt),
   };
 }

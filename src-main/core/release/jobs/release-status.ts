@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import { readCodedOrNull } from '../../platform/store/stored-text.js';
 import type { AttentionItem, OverviewView } from '../../../contract/fleet.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Store } from '../../platform/store/store.js';
@@ -31,7 +33,11 @@ export function releaseStatus(deps: ReleaseStatusDeps): () => Promise<ReleaseSta
     const { jobs, audits } = store.release.data;
     const attention: AttentionItem[] = Object.values(jobs)
       .filter((j) => j.status === 'paused' && j.pauseKind !== 'manual')
-      .map((j) => ({ kind: 'job_paused', jobId: j.id, message: j.pauseReason ?? '' }));
+      .map((j) => ({
+        kind: 'job_paused',
+        jobId: j.id,
+        message: readCodedOrNull(j.pauseReason) ?? coded('pause_manual'),
+      }));
     return {
       auditQuota:
         quota.rest === null

@@ -1,3 +1,4 @@
+import { coded } from '@contract/codes';
 import { appendFile, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,9 @@ describe('version ledger log on disk', () => {
       Array.from({ length: 200 }, async (_, i) => {
         // Half of them arrive while the first batch is being written.
         if (i >= 100) await new Promise((resolve) => setTimeout(resolve, 1));
-        const view = await ledger.record(entry(`wx${i % 7}`, 'commit', { detail: String(i), extJson: ext }));
+        const view = await ledger.record(
+          entry(`wx${i % 7}`, 'commit', { detail: coded('ledger_gray_release', { percentage: i }), extJson: ext }),
+        );
         const line = (await readFile(file(), 'utf8')).split('\n').findIndex((l) => l.includes(`"id":"${view.id}"`));
         expect(line).toBeGreaterThanOrEqual(0);
         expect(line).toBeLessThan(synced);

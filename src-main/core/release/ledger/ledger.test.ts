@@ -1,3 +1,7 @@
+import { coded } from '@contract/codes';
+
+/** A detail that tells entries apart. */
+const mark = (n: number) => coded('ledger_gray_release', { percentage: n });
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,18 +40,39 @@ describe('version ledger', () => {
     expect(await ledger.list('wxnone')).toEqual([]);
   });
 
+  it('reads back a log of several MiB line by line: lines across chunk edges and a text longer than a chunk', async () => {
+    const ledger = await openLedger({ dir, logger: silentLogger, clock });
+    const huge = JSON.stringify({ extEnable: true, ext: { note: '审核说明'.repeat(400_000) } });
+    const reasons: string[] = [];
+    await Promise.all(
+      Array.from({ length: 3000 }, (_, i) => {
+        const reason = `第${i}次：页面内容与所选类目不符 ✓`.repeat(1 + (i % 7));
+        reasons.push(reason);
+        return ledger.record(entry(`wx${i % 30}`, 'audit_rejected', { auditId: i, reason }));
+      }),
+    );
+    await ledger.record(entry('wxhuge', 'commit', { templateId: 1, userVersion: '1.0.0', extJson: huge }));
+    const again = await openLedger({ dir, logger: silentLogger, clock });
+    const byAuditId = new Map(
+      Array.from({ length: 30 }, (_, a) => again.entries(`wx${a}`)).flatMap((list) => list.map((e) => [e.auditId, e])),
+    );
+    expect(byAuditId.size).toBe(3000);
+    reasons.forEach((reason, i) => expect(byAuditId.get(i)?.reason).toBe(reason));
+    expect(again.extJsonText(sha256(huge))).toBe(huge);
+  });
+
   it('keeps order under concurrent appends and survives a reopen, one file per month', async () => {
     const ledger = await openLedger({ dir, logger: silentLogger, clock });
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => ledger.record(entry('wxa', 'speedup', { detail: String(i) }))),
+      Array.from({ length: 20 }, (_, i) => ledger.record(entry('wxa', 'speedup', { detail: mark(i) }))),
     );
     await clock.advance(5 * 60_000); // into December
     await ledger.record(entry('wxa', 'release', { userVersion: '1.0.0' }));
     expect((await readdir(dir)).sort()).toEqual(['ledger-2026-11.jsonl', 'ledger-2026-12.jsonl']);
     const again = await openLedger({ dir, logger: silentLogger, clock });
     const list = await again.list('wxa');
-    expect(list.map((e) => e.detail)).toEqual([...Array.from({ length: 20 }, (_, i) => String(i)), null]);
-    const next = await again.record(entry('wxa', 'visit_status', { detail: 'close' }));
+    expect(list.map((e) => e.detail)).toEqual([...Array.from({ length: 20 }, (_, i) => mark(i)), null]);
+    const next = await again.record(entry('wxa', 'visit_status', { detail: coded('ledger_service_closed') }));
     expect(next.id > (list.at(-1)?.id ?? '')).toBe(true);
   });
 
@@ -56,7 +81,7 @@ describe('version ledger', () => {
     const appids = Array.from({ length: 1000 }, (_, i) => `wx${String(i).padStart(16, '0')}`);
     const started = performance.now();
     for (let round = 0; round < 20; round++) {
-      await Promise.all(appids.map((a) => ledger.record(entry(a, 'speedup', { detail: String(round) }))));
+      await Promise.all(appids.map((a) => ledger.record(entry(a, 'speedup', { detail: mark(round) }))));
     }
     const recordMs = performance.now() - started;
     const t0 = performance.now();

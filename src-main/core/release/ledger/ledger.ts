@@ -1,3 +1,4 @@
+import { readCodedOrNull, storeCoded } from '../../platform/store/stored-text.js';
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LedgerEntryView } from '@contract/release';
@@ -44,7 +45,7 @@ type Pending = { entry: StoredEntry | null; ext: { hash: string; text: string } 
 
 export function toView(e: StoredEntry): LedgerEntryView {
   const { seq: _seq, side: _side, ...view } = e;
-  return { ...view, screenshots: [...e.screenshots] };
+  return { ...view, detail: readCodedOrNull(e.detail), screenshots: [...e.screenshots] };
 }
 
 export async function openLedger(deps: LedgerDeps): Promise<Ledger> {
@@ -60,14 +61,30 @@ export async function openLedger(deps: LedgerDeps): Promise<Ledger> {
     byAppid.set(e.appid, list);
     seq = Math.max(seq, e.seq);
   };
+  // Each line read makes its own copy of strings that repeat across entries (the appid, the version, the job):
+  // at a million entries the copies are most of the heap, so entries read back share one copy of each.
+  const shared = new Map<string, string>();
+  const share = <T extends string | null>(text: T): T => {
+    if (text === null) return text;
+    const known = shared.get(text);
+    if (known !== undefined) return known as T;
+    shared.set(text, text);
+    return text;
+  };
   const apply = (line: LedgerLine): void => {
-    if (line.type === 'entry') index(line.entry);
-    else texts.set(line.hash, line.text);
+    if (line.type === 'entry') {
+      const e = line.entry;
+      e.appid = byAppid.get(e.appid)?.[0]?.appid ?? e.appid;
+      e.userVersion = share(e.userVersion);
+      e.jobId = share(e.jobId);
+      e.extJsonHash = share(e.extJsonHash);
+      index(e);
+    } else texts.set(line.hash, line.text);
   };
 
   const names = await readdir(deps.dir);
   const months = names.flatMap((n) => LOG_FILE.exec(n)?.[1] ?? []).sort();
-  for (const m of months) (await readLog(join(deps.dir, `ledger-${m}.jsonl`), deps.logger)).forEach(apply);
+  for (const m of months) await readLog(join(deps.dir, `ledger-${m}.jsonl`), deps.logger, apply);
 
   const encode = (batch: readonly Pending[]): string => {
     const written = new Set<string>();
@@ -133,7 +150,7 @@ export async function openLedger(deps: LedgerDeps): Promise<Ledger> {
         reason: input.reason === null ? null : sanitizeReason(input.reason),
         screenshots: [...input.screenshots],
         jobId: input.jobId,
-        detail: input.detail,
+        detail: input.detail === null ? null : storeCoded(input.detail),
         side: input.side ?? null,
       };
       const ext = extJson === null || entry.extJsonHash === null ? null : { hash: entry.extJsonHash, text: extJson };

@@ -1,3 +1,4 @@
+import { coded } from '@contract/codes';
 import type { LedgerEntryView } from '@contract/release';
 import type { Logger } from '../../platform/log/logger.js';
 import type { WeChatApi } from '../../wechat/client/wechat-api.js';
@@ -51,7 +52,7 @@ export async function reconcileVersions(
         reason: null,
         screenshots: [],
         jobId,
-        detail: `WeChat reports ${side} version ${theirs ?? '(none)'}; the ledger had ${mine ?? '(none)'}`,
+        detail: coded('ledger_reconciled', { side, wechat: theirs ?? '-', ledger: mine ?? '-' }),
       }),
     );
     deps.logger.warn('version ledger reconciled with getversioninfo', { appid, side, wechat: theirs, ledger: mine });

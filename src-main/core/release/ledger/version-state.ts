@@ -1,4 +1,9 @@
+import { coded } from '@contract/codes';
+import { storeCoded } from '../../platform/store/stored-text.js';
 import type { StoredEntry } from './ledger-month.js';
+
+/** How a visit_status entry says the service was closed (raw action, early prose, the code). */
+const CLOSED = new Set(['close', 'service closed', storeCoded(coded('ledger_service_closed'))]);
 
 export interface VersionRef {
   templateId: number | null;
@@ -86,7 +91,7 @@ export function foldVersions(entries: readonly StoredEntry[]): VersionState {
         break;
       }
       case 'visit_status':
-        st.visitOpen = e.detail !== 'close';
+        st.visitOpen = !CLOSED.has(e.detail ?? '');
         break;
       case 'reconciled':
         if (e.side === 'experience') st.experience = refOf(e, null);

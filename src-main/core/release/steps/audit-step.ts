@@ -1,6 +1,16 @@
+import { coded } from '../../../contract/codes.js';
+import { itemError } from './item-error.js';
 import { splitScreenshots } from '../audits/audit-book.js';
 import type { AuditRecord } from '../../platform/store/release-aggregate.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
+
+/** WeChat's rejection reason (HTML) as one line of text for the item; the Audits page shows it in full. */
+const plainText = (html: string | null): string =>
+  (html ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300) || '-';
 
 /** What a final audit result makes of a job item under audit; null while the audit is not decided. */
 export function auditOutcome(autoRelease: boolean, record: AuditRecord, now: number): ItemPatch | null {
@@ -10,11 +20,7 @@ export function auditOutcome(autoRelease: boolean, record: AuditRecord, now: num
     case 'rejected':
       return {
         state: 'rejected',
-        error: {
-          errcode: null,
-          message: `Audit rejected: ${record.reason ?? ''}`,
-          fix: 'Read the reason and screenshots (Audits), change the template or the content, and deploy again.',
-        },
+        error: itemError(coded('audit_rejected', { appid: record.appid, reason: plainText(record.reason) })),
       };
     case 'withdrawn':
       return { state: 'withdrawn' };

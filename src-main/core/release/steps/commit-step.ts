@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import type { Coded } from '../../../contract/codes.js';
 import { LocalStepError } from './item-error.js';
 import { ledgerEntry } from '../ledger/ledger-entry.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
@@ -17,14 +19,11 @@ export async function commitStep(env: StepEnv, input: StepInput): Promise<ItemPa
   if (item.commitSentAt !== null && (await alreadyCommitted(env, input, item.commitSentAt))) {
     const entries = await env.ledger.list(item.appid);
     const recorded = entries.some((e) => e.kind === 'commit' && e.jobId === input.jobId);
-    if (!recorded) recordCommit(env, input, rendered.extJson, 'found on WeChat after a restart');
+    if (!recorded) recordCommit(env, input, rendered.extJson, coded('ledger_found_after_restart'));
     return { state: 'committed', nextAt: env.clock.now() };
   }
   if (rendered.errors.length > 0) {
-    throw new LocalStepError(
-      `ext_json for ${item.appid} is invalid: ${rendered.errors.join('; ')}`,
-      'Fix the template ext_json or the merchant variables (Templates → ext_json), then retry the failed items.',
-    );
+    throw new LocalStepError(coded('ext_json_invalid', { appid: item.appid, count: rendered.errors.length }));
   }
   input.recordIntent({ state: 'committing', commitSentAt: env.clock.now(), extJsonHash: rendered.hash });
   await env.call('commit', () =>
@@ -39,7 +38,7 @@ export async function commitStep(env: StepEnv, input: StepInput): Promise<ItemPa
   return { state: 'committed', nextAt: env.clock.now() };
 }
 
-function recordCommit(env: StepEnv, input: StepInput, extJson: string, detail: string | null): void {
+function recordCommit(env: StepEnv, input: StepInput, extJson: string, detail: Coded | null): void {
   env.record(
     ledgerEntry(input.item.appid, 'commit', {
       templateId: input.spec.templateId,

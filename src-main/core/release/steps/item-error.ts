@@ -1,10 +1,26 @@
+import { coded } from '../../../contract/codes.js';
+import type { Coded } from '../../../contract/codes.js';
+import { readCoded, storeCoded } from '../../platform/store/stored-text.js';
 import { WeChatError } from '../../wechat/client/wechat-error.js';
+import { wechatReason } from '../../wechat/client/wechat-reason.js';
 
+/** As the store keeps it: `message` holds the JSON-encoded `Coded` (see stored-text); `fix` is left empty. */
 export interface ItemError {
   errcode: number | null;
   message: string;
   fix: string;
 }
+
+export const itemError = (reason: Coded): ItemError => ({
+  errcode: reason.errcode ?? null,
+  message: storeCoded(reason),
+  fix: '',
+});
+
+export const itemErrorView = (stored: ItemError): Coded => {
+  const reason = readCoded(stored.message);
+  return reason.errcode === undefined && stored.errcode !== null ? { ...reason, errcode: stored.errcode } : reason;
+};
 
 /** How the job treats a failed step. */
 export type FailureKind = 'transient' | 'rate_limited' | 'quota' | 'permanent';
@@ -23,26 +39,17 @@ export function mayHaveArrived(err: unknown): boolean {
 }
 
 export function itemErrorOf(err: unknown): ItemError {
-  if (err instanceof WeChatError) {
-    const code = err.errcode === null ? (err.httpStatus ? `HTTP ${err.httpStatus}` : err.kind) : `${err.errcode}`;
-    return { errcode: err.errcode, message: `${code}: ${err.explanation.en}`, fix: err.fix.en };
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return { errcode: null, message, fix: '' };
+  return itemError(err instanceof WeChatError ? wechatReason(err) : coded('internal_failure'));
 }
 
 /** A failure decided locally, before anything was sent. */
 export class LocalStepError extends Error {
   override readonly name = 'LocalStepError';
-  constructor(
-    message: string,
-    readonly fix: string,
-    readonly errcode: number | null = null,
-  ) {
-    super(message);
+  constructor(readonly reason: Coded) {
+    super(reason.code);
   }
 }
 
 export function localItemError(err: LocalStepError): ItemError {
-  return { errcode: err.errcode, message: err.message, fix: err.fix };
+  return itemError(err.reason);
 }

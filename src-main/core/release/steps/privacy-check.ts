@@ -1,3 +1,4 @@
+import { coded } from '../../../contract/codes.js';
 import type { StepEnv } from './step-env.js';
 import { LocalStepError } from './item-error.js';
 
@@ -16,15 +17,11 @@ export async function privacyInterfacesError(env: StepEnv, appid: string): Promi
   } catch (err) {
     env.logger.warn('get_code_privacy_info failed while explaining 61040', { appid, error: err });
   }
-  const parts = [
-    ...(undeclared.length > 0 ? [`not declared in requiredPrivateInfos: ${undeclared.join(', ')}`] : []),
-    ...(ungranted.length > 0 ? [`not granted: ${ungranted.join(', ')}`] : []),
-  ];
-  const what = parts.length > 0 ? parts.join('; ') : 'WeChat did not say which';
   return new LocalStepError(
-    `61040: the code uses privacy interfaces without declaration or permission (${what}).`,
-    'Declare them in the ext_json requiredPrivateInfos and apply for them (apply_privacy_interface), or pass ' +
-      'privacy_api_not_use if the code never calls them; then retry the failed items.',
-    61040,
+    coded(
+      'privacy_interfaces_refused',
+      { appid, undeclared: undeclared.join(', ') || '-', ungranted: ungranted.join(', ') || '-' },
+      61040,
+    ),
   );
 }

@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import type { Coded } from '../../../contract/codes.js';
 import { WeChatError } from '../../wechat/client/wechat-error.js';
 import { ledgerEntry } from '../ledger/ledger-entry.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
@@ -9,7 +11,8 @@ export async function releaseStep(env: StepEnv, input: StepInput): Promise<ItemP
     const info = await env.call('getVersionInfo', () => env.api.getVersionInfo(item.appid));
     if (info.release_info?.release_version === spec.userVersion) {
       const entries = await env.ledger.list(item.appid);
-      if (!entries.some((e) => e.kind === 'release' && e.jobId === input.jobId)) record(env, input, 'found on WeChat');
+      if (!entries.some((e) => e.kind === 'release' && e.jobId === input.jobId))
+        record(env, input, coded('ledger_found_on_wechat'));
       return { state: 'released' };
     }
   }
@@ -24,7 +27,7 @@ export async function releaseStep(env: StepEnv, input: StepInput): Promise<ItemP
   return { state: 'released' };
 }
 
-function record(env: StepEnv, input: StepInput, detail: string | null): void {
+function record(env: StepEnv, input: StepInput, detail: Coded | null): void {
   env.record(
     ledgerEntry(input.item.appid, 'release', {
       templateId: input.spec.templateId,

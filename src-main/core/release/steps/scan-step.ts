@@ -1,3 +1,4 @@
+import { coded } from '../../../contract/codes.js';
 import { WeChatError } from '../../wechat/client/wechat-error.js';
 import { LocalStepError } from './item-error.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
@@ -16,11 +17,7 @@ export async function scanStep(env: StepEnv, input: StepInput): Promise<ItemPatc
   }
   const withoutAuth = info.without_auth_list ?? [];
   if (withoutAuth.length > 0) {
-    throw new LocalStepError(
-      `The code uses privacy APIs this mini-program has no permission for: ${withoutAuth.join(', ')}.`,
-      'Apply for them (mp.weixin.qq.com → 开发管理 → 接口设置, or apply_privacy_interface) or remove them from the template.',
-      61040,
-    );
+    throw new LocalStepError(coded('privacy_interfaces_missing', { apis: withoutAuth.join(', ') }, 61040));
   }
   return { state: 'submitting', nextAt: now };
 }

@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import type { Coded } from '../../../contract/codes.js';
 import type { GetLatestAuditStatusResponse } from '@wxfleet/protocol';
 import { splitScreenshots } from '../audits/audit-book.js';
 import { WeChatError } from '../../wechat/client/wechat-error.js';
@@ -32,7 +34,7 @@ async function adopt(
   env: StepEnv,
   input: StepInput,
   found: GetLatestAuditStatusResponse,
-  detail: string | null,
+  detail: Coded | null,
 ): Promise<ItemPatch> {
   const { appid } = input.item;
   const entries = await env.ledger.list(appid);
@@ -72,7 +74,7 @@ export async function submitStep(env: StepEnv, input: StepInput): Promise<ItemPa
   const { item, spec } = input;
   if (item.submitSentAt !== null) {
     const found = await findSubmission(env, input, item.submitSentAt);
-    if (found) return adopt(env, input, found, 'found on WeChat after a restart');
+    if (found) return adopt(env, input, found, coded('ledger_found_after_restart'));
   }
   input.reserveAudit();
   let auditid: number;
@@ -92,12 +94,8 @@ export async function submitStep(env: StepEnv, input: StepInput): Promise<ItemPa
     }
     if (err instanceof WeChatError && err.errcode === 85009) {
       const found = await findSubmission(env, input, item.submitSentAt ?? env.clock.now() - ARRIVAL_SKEW_MS);
-      if (found) return adopt(env, input, found, 'already under audit');
-      throw new LocalStepError(
-        '85009: another version of this mini-program is already under audit.',
-        'Wait for that audit or withdraw it (Audits → Withdraw), then retry the failed items.',
-        85009,
-      );
+      if (found) return adopt(env, input, found, coded('ledger_already_under_audit'));
+      throw new LocalStepError(coded('another_version_under_audit', {}, 85009));
     }
     if (err instanceof WeChatError && err.errcode === 61040) throw await privacyInterfacesError(env, item.appid);
     throw err;

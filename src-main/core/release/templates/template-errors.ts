@@ -1,9 +1,14 @@
+import { coded } from '../../../contract/codes.js';
+import type { Coded } from '../../../contract/codes.js';
 import type { TemplateUse } from './template-usage.js';
 
-/** Refusals of the template library; `code` is the contract's error code for the renderer. */
+/** Refusals of the template library: the user's input does not fit; `reason` says how. */
 export class TemplateLibraryError extends Error {
   override readonly name: string = 'TemplateLibraryError';
-  readonly code = 'invalid_argument' as const;
+  readonly contractCode = 'invalid_argument' as const;
+  constructor(readonly reason: Coded) {
+    super(`${reason.code} ${JSON.stringify(reason.params ?? {})}`);
+  }
 }
 
 export class TemplateInUseError extends TemplateLibraryError {
@@ -16,9 +21,7 @@ export class TemplateInUseError extends TemplateLibraryError {
       .slice(0, 10)
       .map((u) => `${u.appid} (${u.where.join(', ')})`)
       .join('; ');
-    const more = uses.length > 10 ? ` and ${uses.length - 10} more` : '';
-    super(
-      `Template ${templateId} is still in use by ${uses.length} mini-program(s): ${where}${more}. It was not deleted.`,
-    );
+    const more = uses.length > 10 ? ` +${uses.length - 10}` : '';
+    super(coded('template_in_use', { templateId, count: uses.length, appids: `${where}${more}` }));
   }
 }

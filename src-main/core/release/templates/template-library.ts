@@ -1,3 +1,4 @@
+import { coded } from '../../../contract/codes.js';
 import type { TemplateLibraryView, TemplateView } from '@contract/release';
 import type { TemplateDraft, TemplateItem } from '@wxfleet/protocol';
 import type { Clock } from '../../platform/clock/clock.js';
@@ -97,7 +98,7 @@ export function createTemplateLibrary(deps: TemplateLibraryDeps): TemplateLibrar
     addDraft: (draftId, templateType = 0) =>
       serial(async () => {
         const draft = (await listDrafts()).find((d) => d.draft_id === draftId);
-        if (!draft) throw new TemplateLibraryError(`Draft ${draftId} is not in the draft box (sync and try again).`);
+        if (!draft) throw new TemplateLibraryError(coded('draft_not_found', { draftId }));
         const before = new Set((await listTemplates()).map((t) => t.template_id));
         await api.addToTemplate({ draft_id: draftId, template_type: templateType });
         const after = await listTemplates();
@@ -108,9 +109,7 @@ export function createTemplateLibrary(deps: TemplateLibraryDeps): TemplateLibrar
         );
         await save(null, after);
         if (!match) {
-          throw new TemplateLibraryError(
-            `Draft ${draftId} was added to the library but the new template could not be identified; sync the library.`,
-          );
+          throw new TemplateLibraryError(coded('draft_added_unidentified', { draftId }));
         }
         const id = match.template.template_id;
         if (match.ambiguous) logger.warn('several new templates fit the draft; took the newest', { draftId, id });
@@ -121,9 +120,7 @@ export function createTemplateLibrary(deps: TemplateLibraryDeps): TemplateLibrar
       }),
     async remove(templateId) {
       if (lib().defaultTemplateId === templateId) {
-        throw new TemplateLibraryError(
-          `Template ${templateId} is the default for new merchants; choose another default before deleting it.`,
-        );
+        throw new TemplateLibraryError(coded('template_is_default', { templateId }));
       }
       const uses = usage(templateId);
       if (uses.length > 0) throw new TemplateInUseError(templateId, uses);
@@ -141,7 +138,7 @@ export function createTemplateLibrary(deps: TemplateLibraryDeps): TemplateLibrar
     },
     async setDefault(templateId) {
       if (!lib().templates.some((t) => t.templateId === templateId)) {
-        throw new TemplateLibraryError(`Template ${templateId} is not in the library (sync and try again).`);
+        throw new TemplateLibraryError(coded('template_not_found', { templateId }));
       }
       await store.templates.update((d) => {
         d.defaultTemplateId = templateId;
@@ -151,9 +148,9 @@ export function createTemplateLibrary(deps: TemplateLibraryDeps): TemplateLibrar
     usage,
     drift(targetTemplateId) {
       const id = targetTemplateId ?? lib().defaultTemplateId;
-      if (id === null) throw new TemplateLibraryError('No target template: pass one or set a default template.');
+      if (id === null) throw new TemplateLibraryError(coded('no_target_template'));
       const target = lib().templates.find((t) => t.templateId === id);
-      if (!target) throw new TemplateLibraryError(`Template ${id} is not in the library (sync and try again).`);
+      if (!target) throw new TemplateLibraryError(coded('template_not_found', { templateId: id }));
       const appids = fleetAppids(ledger, store.authorizers.data);
       return computeDrift(appids, (a) => ledger.entries(a), { templateId: id, userVersion: target.userVersion });
     },

@@ -1,3 +1,5 @@
+import { coded } from '@contract/codes';
+import { CodedError } from '@contract/result';
 import type { AuthorizerRow } from '@contract/fleet';
 import type { GrayPlanView } from '@contract/release';
 import type { HistoryVersion } from '@wxfleet/protocol';
@@ -13,10 +15,10 @@ export interface VersionOpsDeps {
   row(appid: string): AuthorizerRow;
 }
 
-function explain(err: unknown, what: Record<number, string>): never {
-  if (err instanceof WeChatError && err.errcode !== null && what[err.errcode]) {
-    throw new Error(`${what[err.errcode]} (${err.errcode})`, { cause: err });
-  }
+/** WeChat's refusal of a version operation: its errcode, explained by the catalogue, as the user's error. */
+function explain(err: unknown, known: readonly number[]): never {
+  if (err instanceof WeChatError && err.errcode !== null && known.includes(err.errcode))
+    throw new CodedError('wechat_error', coded('version_op_refused', {}, err.errcode));
   throw err;
 }
 
@@ -34,18 +36,16 @@ export class VersionOps {
     try {
       await this.deps.api.revertCodeRelease(appid, appVersion === undefined ? {} : { app_version: appVersion });
     } catch (err) {
-      explain(err, {
-        87011: 'A phased (gray) release is running: cancel it before rolling back',
-        87012: 'This version cannot be rolled back (no earlier version, or it is itself a rollback)',
-      });
+      explain(err, [87011, 87012]);
     }
     const target = appVersion === undefined ? history[0] : history.find((h) => h.app_version === appVersion);
     await this.deps.ledger.record(
       ledgerEntry(appid, 'revert', {
         userVersion: target?.user_version ?? null,
-        detail: target
-          ? `rolled back to app_version ${target.app_version} (${target.user_version})`
-          : 'rolled back to the previous version',
+        detail: coded(
+          'ledger_reverted_to',
+          target ? { appVersion: target.app_version, userVersion: target.user_version } : {},
+        ),
       }),
     );
     return this.deps.row(appid);
@@ -53,18 +53,16 @@ export class VersionOps {
 
   async grayRelease(appid: string, percentage: number): Promise<GrayPlanView> {
     if (!Number.isInteger(percentage) || percentage < 1 || percentage > 100)
-      throw new Error('The phased-release share must be a whole percentage from 1 to 100.');
+      throw new CodedError('invalid_argument', coded('gray_percentage_range'));
     try {
       await this.deps.api.grayRelease(appid, { gray_percentage: percentage });
     } catch (err) {
-      explain(err, {
-        85079: 'The first version of a mini-program cannot be released in phases',
-        85080: 'The version has not passed its audit yet',
-        85082: 'Each step must raise the share above the current one',
-      });
+      explain(err, [85079, 85080, 85082]);
     }
     const plan = (await this.deps.api.getGrayReleasePlan(appid)).gray_release_plan;
-    await this.deps.ledger.record(ledgerEntry(appid, 'gray_release', { detail: `gray release at ${percentage}%` }));
+    await this.deps.ledger.record(
+      ledgerEntry(appid, 'gray_release', { detail: coded('ledger_gray_release', { percentage }) }),
+    );
     return { status: plan.status, percentage: plan.gray_percentage, createTimestamp: plan.create_timestamp };
   }
 
@@ -75,14 +73,16 @@ export class VersionOps {
 
   async revertGray(appid: string): Promise<AuthorizerRow> {
     await this.deps.api.revertGrayRelease(appid);
-    await this.deps.ledger.record(ledgerEntry(appid, 'revert_gray', { detail: 'phased release cancelled' }));
+    await this.deps.ledger.record(ledgerEntry(appid, 'revert_gray', { detail: coded('ledger_gray_cancelled') }));
     return this.deps.row(appid);
   }
 
   async setVisit(appid: string, action: 'open' | 'close'): Promise<AuthorizerRow> {
     await this.deps.api.changeVisitStatus(appid, { action });
     await this.deps.ledger.record(
-      ledgerEntry(appid, 'visit_status', { detail: action === 'close' ? 'service closed' : 'service reopened' }),
+      ledgerEntry(appid, 'visit_status', {
+        detail: coded(action === 'close' ? 'ledger_service_closed' : 'ledger_service_reopened'),
+      }),
     );
     return this.deps.row(appid);
   }

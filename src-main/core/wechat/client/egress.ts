@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import { CodedError } from '../../../contract/result.js';
 import type { Agent } from 'node:http';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -37,13 +39,7 @@ export function egressFromSettings(
 ): EgressConfig | Error {
   if (settings.egress === 'direct') return { mode: 'direct' };
   if (!settings.relayUrl || !deviceToken) {
-    return Object.assign(
-      new Error(
-        'WeChat calls go through the relay by default, but the relay URL or device token is not set (Settings → Relay). ' +
-          'Create a device token on the relay with `wxfleet-relay device add NAME`.',
-      ),
-      { contractCode: 'not_configured' },
-    );
+    return new CodedError('not_configured', coded('relay_egress_not_configured'));
   }
   return { mode: 'relay', relayUrl: settings.relayUrl, deviceToken };
 }

@@ -100,6 +100,6 @@ describe('egress selection', () => {
     expect(egressFromSettings({ egress: 'direct', relayUrl: '' }, undefined)).toEqual({ mode: 'direct' });
     const missing = egressFromSettings({ egress: 'relay', relayUrl: '' }, undefined);
     expect(missing).toBeInstanceOf(Error);
-    expect(missing).toMatchObject({ contractCode: 'not_configured', message: expect.stringMatching(/device token/) });
+    expect(missing).toMatchObject({ contractCode: 'not_configured', reason: { code: 'relay_egress_not_configured' } });
   });
 });

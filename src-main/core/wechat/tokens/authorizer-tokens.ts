@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import { storeCoded } from '../../platform/store/stored-text.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Logger } from '../../platform/log/logger.js';
 import type { Store } from '../../platform/store/store.js';
@@ -119,7 +121,7 @@ export function createAuthorizerTokens(deps: AuthorizerTokenDeps): AuthorizerTok
         breaker.failure(err);
         throw err;
       }
-      const reason = `errcode ${(err as WeChatError).errcode}`;
+      const reason = storeCoded(coded('status_lost_errcode', {}, (err as WeChatError).errcode));
       await setAuthorizerStatus(store, clock, appid, lost, reason);
       await vault.delete(authorizerAccessTokenName(appid));
       logger.warn('authorizer lost its authorization', { appid, status: lost, reason });

@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import { CodedError } from '../../../contract/result.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Logger } from '../../platform/log/logger.js';
 import type { ExpiringSecret } from '../../platform/vault/secret-names.js';
@@ -43,7 +45,7 @@ export function createComponentTokens(deps: ComponentTokenDeps): ComponentTokens
 
   async function fetchOnce(ticket: string): Promise<ExpiringSecret> {
     const secret = vault.get('component.appsecret');
-    if (!secret) throw new Error('The component appsecret is not set (Settings → Platform).');
+    if (!secret) throw new CodedError('not_configured', coded('appsecret_not_set'));
     const res = await deps.http.call(
       'apiComponentToken',
       { component_appid: deps.componentAppid(), component_appsecret: secret, component_verify_ticket: ticket },

@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import { storeCoded } from '../../platform/store/stored-text.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Logger } from '../../platform/log/logger.js';
 import type { Store } from '../../platform/store/store.js';
@@ -103,7 +105,7 @@ export async function reconcileAuthorizers(deps: ReconcileDeps): Promise<Reconci
         d.byAppid[r.appid] = {
           ...r,
           status: 'revoked',
-          statusReason: 'absent from api_get_authorizer_list',
+          statusReason: storeCoded(coded('status_absent_from_list')),
           updatedAt: clock.now(),
         };
       }

@@ -1,3 +1,5 @@
+import { coded } from '../../../contract/codes.js';
+import { CodedError } from '../../../contract/result.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Logger } from '../../platform/log/logger.js';
 import type { TicketSecret } from '../../platform/vault/secret-names.js';
@@ -52,7 +54,7 @@ export function createTicketStore(deps: TicketStoreDeps): TicketStore {
     if (clock.now() - lastStartPush < (deps.startPushIntervalMs ?? 60_000)) return;
     lastStartPush = clock.now();
     const secret = vault.get('component.appsecret');
-    if (!secret) throw new Error('The component appsecret is not set (Settings → Platform).');
+    if (!secret) throw new CodedError('not_configured', coded('appsecret_not_set'));
     logger.info('no fresh ticket; asking WeChat to push one');
     await deps.http.call(
       'apiStartPushTicket',
