@@ -39,6 +39,27 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // tsx runs the core without the bundler's aliases (browser-host CLI, crash-test child): values by relative path.
+    files: ['src-main/core/**/*.ts'],
+    ignores: ['src-main/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron'], message: 'Only src-main/shell may import electron.' },
+            {
+              group: ['@contract/*', '@core/*'],
+              allowTypeImports: true,
+              message: 'Import values by relative path: tsx knows no alias.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,vue}'],
     rules: {
       'no-restricted-imports': [

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import WebSocket from 'ws';
 import type { BenchRow } from './bench-row.js';
+import { median } from './rounds.js';
 import { dedupeKey } from '../relay/src/store/event-store.js';
 import type { NewEvent } from '../relay/src/store/event-store.js';
 import { openStore } from '../relay/src/store/relay-store.js';
@@ -26,12 +26,6 @@ interface LoadResult {
   p99: number;
   failures: number;
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -191,7 +185,6 @@ async function catchUp(size: number): Promise<{ seconds: number; peakMiB: number
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const loadAtStart = loadavg()[0]!;
   const rows: BenchRow[] = [];
   const fsyncBefore = await commitLatencyMs();
   const dataDir = tempDir('wxfleet-relay-bench-');
@@ -275,14 +268,10 @@ export async function run(): Promise<BenchRow[]> {
       { name: `relay RSS peak during catch-up of ${size}`, value: peakMiB, unit: 'MiB', goal: '≤ 200 MiB' },
     );
   }
-  rows.push(
-    {
-      name: 'SQLite one-row commit, FULL fsync, median of 50 (the floor under p50)',
-      value: median([fsyncBefore, await commitLatencyMs()]),
-      unit: 'ms',
-    },
-    { name: 'relay bench: 1-min load average at start', value: loadAtStart, unit: 'load' },
-    { name: 'relay bench: 1-min load average at end', value: loadavg()[0]!, unit: 'load' },
-  );
+  rows.push({
+    name: 'SQLite one-row commit, FULL fsync, median of 50 (the floor under p50)',
+    value: median([fsyncBefore, await commitLatencyMs()]),
+    unit: 'ms',
+  });
   return rows;
 }

@@ -30,6 +30,8 @@ export function rows(count: number): AuthorizerRow[] {
     principal: `商户 ${i % 700}`,
     status: i % 50 === 0 ? 'needs_reauth' : 'authorized',
     statusReason: null,
+    gray: null,
+    service: 'open',
     canManageCode: true,
     tags: i % 3 === 0 ? ['华东'] : ['华南'],
     online: { templateId: 1 + (i % 3), userVersion: `1.${i % 4}.0`, userDesc: '', at: null },

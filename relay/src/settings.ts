@@ -74,6 +74,10 @@ const rateLimitSchema = z.object({
   perInvite: int(1).default(20),
   /** Counters kept per kind; keys that share a slot share a counter, so memory never grows. */
   slots: int(1, 1 << 20).default(4096),
+  /** How long the desktop's authorization URL for an invitation and variant is reused for further visits. */
+  urlCacheMs: int(0).default(30_000),
+  /** Invitations whose URL is kept at most (oldest dropped first). */
+  urlCacheEntries: int(1, 1 << 20).default(1024),
 });
 
 const settingsSchema = z.object({

@@ -181,6 +181,57 @@ describe('attacks on the relay process', () => {
     console.log('fuzz close codes', Object.fromEntries(codes));
   });
 
+  it('fuzzed answers to the launch page RPC: the page shows a link or an error, never anything else', async () => {
+    let answer: (id: string) => unknown = () => null;
+    /** A desktop answering every RPC with the current fuzzed frame; an invalid frame gets it closed (1008). */
+    const connectDesk = async (): Promise<WebSocket> => {
+      const ws = new WebSocket(`${relay.url.replace('http', 'ws')}/ws`, {
+        headers: { authorization: `Bearer ${tokens[2]!}` },
+      });
+      const welcomed = new Promise<void>((resolve) =>
+        ws.on('message', (data: Buffer) => {
+          const frame = JSON.parse(data.toString()) as { type: string; id?: string };
+          if (frame.type === 'welcome') resolve();
+          if (frame.type === 'rpc') ws.send(JSON.stringify(answer(frame.id!)));
+        }),
+      );
+      await new Promise((r) => ws.once('open', r));
+      ws.send(JSON.stringify({ type: 'hello', version: 1, cursor: 0 }));
+      await welcomed;
+      return ws;
+    };
+    let desk = await connectDesk();
+    const value = fc.oneof(
+      fc.jsonValue(),
+      fc.webUrl(),
+      fc.constantFrom('javascript:alert(1)', 'data:text/html,x', 'https://mp.weixin.qq.com/"><script>'),
+      fc.record({ url: fc.oneof(fc.webUrl(), fc.jsonValue()) }),
+    );
+    const error = fc.oneof(fc.record({ code: fc.string(), message: fc.string() }), fc.jsonValue());
+    const pages = new Map<number, number>();
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), value, error, async (ok, v, e) => {
+        if (desk.readyState !== WebSocket.OPEN) desk = await connectDesk();
+        answer = (id) => (ok ? { type: 'rpc_result', id, ok, value: v } : { type: 'rpc_result', id, ok, error: e });
+        run++;
+        const res = await fetch(`${relay.url}/authorize/fz-${run}`, {
+          headers: { 'x-forwarded-for': `10.0.${run >> 8}.${run & 255}` },
+        });
+        const html = await res.text();
+        pages.set(res.status, (pages.get(res.status) ?? 0) + 1);
+        // 429 only when this run's IP shares a counter slot with the flooded one (fixed memory; rare).
+        expect([200, 429, 502]).toContain(res.status);
+        if (res.status === 200) expect(html).toMatch(/id="authorize" href="https?:\/\//);
+        expect(html).not.toContain('<script>');
+        await alive();
+      }),
+      { numRuns: 100 },
+    );
+    console.log('fuzzed RPC answers → launch page statuses', Object.fromEntries(pages));
+    desk.close();
+  });
+
   it('revoking a device closes its open tunnel and its WebSocket', async () => {
     const token = tokens[4]!;
     const port = Number(new URL(relay.url).port);

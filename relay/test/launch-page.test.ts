@@ -159,4 +159,23 @@ describe('launch page', () => {
     expect(res.headers['retry-after']).toMatch(/^[0-9]+$/);
     expect(res.body).toContain('访问过于频繁');
   });
+
+  it('answers repeated visits of one link from the URL the desktop gave, asking it once per variant', async () => {
+    relay = await startRelay({ rateLimit: { perIp: 1_000, perInvite: 3 } });
+    let asked = 0;
+    const pc = desktop(() => `https://mp.weixin.qq.com/cgi-bin/componentloginpage?pre_auth_code=p${asked++}`);
+    await pc.connect();
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        if (i === 0) return 0;
+        return (await fetch(`${relay.url}/authorize/inv-6${i % 2 === 0 ? '' : '?variant=mobile'}`)).status;
+      }),
+    );
+    // Concurrent first visits share one question per variant; later ones read the answer.
+    expect(asked).toBe(2);
+    expect(statuses.slice(1).every((s) => s === 200)).toBe(true);
+    const later = await fetch(`${relay.url}/authorize/inv-6`);
+    expect(later.status).toBe(200);
+    expect(await later.text()).toMatch(/pre_auth_code=p[0-9]/);
+  });
 });

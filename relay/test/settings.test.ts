@@ -10,7 +10,14 @@ describe('relay settings', () => {
     expect(s.push.timestampToleranceMs).toBe(6 * 3600_000);
     expect(s.tunnel.allow).toEqual(['api.weixin.qq.com:443']);
     expect(s.ws.sweepIntervalMs).toBe(500);
-    expect(s.rateLimit).toEqual({ windowMs: 60_000, perIp: 30, perInvite: 20, slots: 4096 });
+    expect(s.rateLimit).toEqual({
+      windowMs: 60_000,
+      perIp: 30,
+      perInvite: 20,
+      slots: 4096,
+      urlCacheMs: 30_000,
+      urlCacheEntries: 1024,
+    });
   });
 
   it('lower-cases the egress allow-list and keeps given values', () => {

@@ -3,7 +3,7 @@ import type { Coded } from './codes';
 import type { ReadinessSummary } from './readiness';
 
 export type AuthorizerStatus = 'authorized' | 'needs_reauth' | 'revoked';
-export type AuditState = 'none' | 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn';
+export type AuditState = 'none' | 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn' | 'released';
 
 export interface VersionView {
   templateId: number | null;
@@ -27,6 +27,10 @@ export interface AuthorizerRow {
   audit: { state: AuditState; auditId: number | null; userVersion: string | null; reason: string | null } | null;
   /** Not on the default (target) template, or behind its latest version. */
   drift: boolean;
+  /** The phased release the ledger knows of, or null. */
+  gray: { percentage: number; userVersion: string | null } | null;
+  /** Service state as last set or seen; null when never read. */
+  service: 'open' | 'closed' | null;
   updatedAt: string;
   /** What still holds the mini-program back from audit or release; null before the first read. */
   readiness?: ReadinessSummary | null;

@@ -15,10 +15,19 @@ import type {
   DeployJobSpec,
   ExtJsonConfig,
   ExtJsonPreview,
+  CallLogRow,
+  GrayOptions,
   GrayPlanView,
   JobDetail,
+  LogFilter,
+  OperationRow,
+  VersionJobSpec,
+  VersionJobView,
+  VersionStateView,
   JobView,
   LedgerEntryView,
+  RetryOptions,
+  SubmitPreview,
   TemplateLibraryView,
   TemplateView,
 } from './release';
@@ -78,6 +87,8 @@ export interface InvokeMap {
   'extjson:get': Call<[templateId: number], ExtJsonConfig>;
   'extjson:save': Call<[ExtJsonConfig], ExtJsonConfig>;
   'extjson:preview': Call<[templateId: number, appids: string[]], ExtJsonPreview[]>;
+  /** The audit item each mini-program would be submitted with, checked against its get_category/get_page. */
+  'extjson:submitPreview': Call<[templateId: number, appids: string[]], SubmitPreview[]>;
 
   'ledger:list': Call<[appid: string], LedgerEntryView[]>;
 
@@ -90,10 +101,23 @@ export interface InvokeMap {
   /** data: URL of a rejection screenshot. */
   'audits:screenshot': Call<[appid: string, mediaId: string], string>;
 
-  'versions:revert': Call<[appid: string], AuthorizerRow>;
-  'versions:grayRelease': Call<[appid: string, percentage: number], GrayPlanView>;
+  /** Service state, phased release and rollback targets, read from WeChat now. */
+  'versions:state': Call<[appid: string], VersionStateView>;
+  /** Rolls back to `appVersion` from `versions:state` history, or to the previous version (null). */
+  'versions:revert': Call<[appid: string, appVersion: number | null], AuthorizerRow>;
+  'versions:grayRelease': Call<[appid: string, options: GrayOptions], GrayPlanView>;
+  /** Ends a phased release by releasing to everyone. */
+  'versions:releaseFully': Call<[appid: string], AuthorizerRow>;
   'versions:revertGray': Call<[appid: string], AuthorizerRow>;
   'versions:setVisit': Call<[appid: string, action: 'open' | 'close'], AuthorizerRow>;
+
+  'versionJobs:list': Call<[], VersionJobView[]>;
+  'versionJobs:start': Call<[VersionJobSpec], VersionJobView>;
+  'versionJobs:cancel': Call<[id: string], VersionJobView>;
+  'versionJobs:retryFailed': Call<[id: string], VersionJobView>;
+
+  'logs:calls': Call<[LogFilter], CallLogRow[]>;
+  'logs:operations': Call<[LogFilter], OperationRow[]>;
 
   'jobs:list': Call<[], JobView[]>;
   'jobs:get': Call<[id: string], JobDetail>;
@@ -101,7 +125,7 @@ export interface InvokeMap {
   'jobs:pause': Call<[id: string], JobView>;
   'jobs:resume': Call<[id: string], JobView>;
   'jobs:cancel': Call<[id: string], JobView>;
-  'jobs:retryFailed': Call<[id: string], JobView>;
+  'jobs:retryFailed': Call<[id: string, options?: RetryOptions], JobView>;
 
   /** The last readiness read of a mini-program (what WeChat checks before audit and release). */
   'readiness:get': Call<[appid: string], ReadinessView>;
@@ -137,6 +161,7 @@ export interface EventMap {
   'templates:changed': Record<string, never>;
   'audits:changed': AuditRow;
   'jobs:progress': JobView;
+  'versionJobs:progress': VersionJobView;
 }
 
 export type InvokeChannel = keyof InvokeMap;
@@ -167,6 +192,7 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'extjson:get': true,
   'extjson:save': true,
   'extjson:preview': true,
+  'extjson:submitPreview': true,
   'ledger:list': true,
   'audits:list': true,
   'audits:quota': true,
@@ -175,10 +201,18 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'audits:speedup': true,
   'audits:release': true,
   'audits:screenshot': true,
+  'versions:state': true,
   'versions:revert': true,
   'versions:grayRelease': true,
+  'versions:releaseFully': true,
   'versions:revertGray': true,
   'versions:setVisit': true,
+  'versionJobs:list': true,
+  'versionJobs:start': true,
+  'versionJobs:cancel': true,
+  'versionJobs:retryFailed': true,
+  'logs:calls': true,
+  'logs:operations': true,
   'jobs:list': true,
   'jobs:get': true,
   'jobs:startDeploy': true,
@@ -210,6 +244,7 @@ const eventChannels: Record<EventChannel, true> = {
   'templates:changed': true,
   'audits:changed': true,
   'jobs:progress': true,
+  'versionJobs:progress': true,
 };
 
 export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];

@@ -71,20 +71,65 @@ export const authorizerFilterSchema = z.strictObject({
     .optional(),
 });
 
+const ids = z.array(int(0, Number.MAX_SAFE_INTEGER)).max(16);
+
+/** submit_audit's UGC declaration (05 E5). */
+export const ugcDeclareSchema = z.strictObject({
+  scene: ids,
+  otherSceneDesc: text(1024).optional(),
+  method: ids.optional(),
+  hasAuditTeam: z.union([z.literal(0), z.literal(1)]).optional(),
+  auditDesc: text(1024).optional(),
+});
+
+/**
+ * What a submission of a template says besides the code (05 E5): the audit item (category from the mini-program's
+ * own get_category, page from get_page, title, tags) and the declarations. A mini-program's own profile overrides the
+ * template's field by field.
+ */
+export const submitProfileSchema = z.strictObject({
+  /** Category ids to submit under; one of the mini-program's own (get_category). Absent: its first one. */
+  category: z
+    .strictObject({
+      firstId: int(0, Number.MAX_SAFE_INTEGER),
+      secondId: int(0, Number.MAX_SAFE_INTEGER),
+      thirdId: int(0, Number.MAX_SAFE_INTEGER).optional(),
+    })
+    .optional(),
+  /** Page path; one of the committed code's pages (get_page). Absent: its first page. */
+  page: text(512).optional(),
+  title: text(200).optional(),
+  tags: z.array(text(200)).max(50).optional(),
+  ugcDeclare: ugcDeclareSchema.optional(),
+  privacyApiNotUse: z.boolean().optional(),
+  previewInfo: z
+    .strictObject({
+      picIdList: z.array(nonEmpty(256)).max(50).optional(),
+      videoIdList: z.array(nonEmpty(256)).max(50).optional(),
+    })
+    .optional(),
+  versionDesc: text(1024).optional(),
+});
+
 export const extJsonConfigSchema = z.strictObject({
   templateId: templateIdSchema,
   /** A JSON text with `{{appid}}` and `{{variable}}` placeholders. */
   base: text(64 * 1024),
-  /** Per-appid variables and a per-appid override JSON merged on top of the rendered base. */
+  /** Per-appid variables, an override JSON merged on top of the rendered base, and the appid's own submit profile. */
   merchants: z
     .record(
       appidSchema,
       z.strictObject({
         variables: z.record(safeKey, text()).refine((v) => Object.keys(v).length <= 200, 'too many variables'),
         override: text(64 * 1024).optional(),
+        submit: submitProfileSchema.optional(),
       }),
     )
     .refine((m) => Object.keys(m).length <= MAX_APPIDS, 'too many mini-programs'),
+  /** The template's pages as its code has them: ext_json `pages` and `tabBar` may only use these. */
+  pages: z.array(nonEmpty(512)).max(500).optional(),
+  /** The template's submit profile. */
+  submit: submitProfileSchema.optional(),
 });
 
 export const deployJobSpecSchema = z.strictObject({
@@ -105,10 +150,41 @@ export const deployJobSpecSchema = z.strictObject({
    * the job lists them under `heldOut`. The console's deploy dialog always sets it.
    */
   preflight: z.boolean().optional(),
+  /** Deploy also where this template and version already run (otherwise those items are skipped). */
+  force: z.boolean().optional(),
+});
+
+export const retryOptionsSchema = z.strictObject({
+  /** Sent as feedback_info (≤ 200 characters, checked by the job) with the re-submission of rejected items. */
+  feedbackInfo: text(1000).optional(),
 });
 
 export const eventsQuerySchema = z.strictObject({ search: text(200).optional(), limit: int(1, 5000).optional() });
 export const invitationInputSchema = z.strictObject({ note: text(200) });
+
+export const grayOptionsSchema = z.strictObject({
+  percentage: int(0, 100),
+  testersFirst: z.boolean().optional(),
+  experiencersFirst: z.boolean().optional(),
+});
+
+export const versionJobSpecSchema = z.strictObject({
+  action: z.enum(['gray', 'release', 'revert_gray', 'revert', 'close', 'open']),
+  appids: z.array(appidSchema).min(1).max(MAX_APPIDS),
+  gray: grayOptionsSchema.optional(),
+  appVersions: z
+    .record(appidSchema, int(1, Number.MAX_SAFE_INTEGER))
+    .refine((m) => Object.keys(m).length <= MAX_APPIDS, 'too many mini-programs')
+    .optional(),
+  waveSize: int(0, MAX_APPIDS).optional(),
+});
+
+export const logFilterSchema = z.strictObject({
+  appid: appidSchema.optional(),
+  search: text(200).optional(),
+  failedOnly: z.boolean().optional(),
+  limit: int(1, 5000).optional(),
+});
 
 /** Every channel's argument list, in order; extra arguments are refused. */
 export const ARGS = {
@@ -136,6 +212,7 @@ export const ARGS = {
   'extjson:get': z.tuple([templateIdSchema]),
   'extjson:save': z.tuple([extJsonConfigSchema]),
   'extjson:preview': z.tuple([templateIdSchema, z.array(appidSchema).max(MAX_APPIDS)]),
+  'extjson:submitPreview': z.tuple([templateIdSchema, z.array(appidSchema).max(200)]),
   'ledger:list': z.tuple([appidSchema]),
   'audits:list': z.tuple([]),
   'audits:quota': z.tuple([]),
@@ -144,17 +221,25 @@ export const ARGS = {
   'audits:speedup': z.tuple([appidSchema]),
   'audits:release': z.tuple([appidSchema]),
   'audits:screenshot': z.tuple([appidSchema, nonEmpty(256)]),
-  'versions:revert': z.tuple([appidSchema]),
-  'versions:grayRelease': z.tuple([appidSchema, int(1, 100)]),
+  'versions:state': z.tuple([appidSchema]),
+  'versions:revert': z.tuple([appidSchema, int(1, Number.MAX_SAFE_INTEGER).nullable()]),
+  'versions:grayRelease': z.tuple([appidSchema, grayOptionsSchema]),
+  'versions:releaseFully': z.tuple([appidSchema]),
   'versions:revertGray': z.tuple([appidSchema]),
   'versions:setVisit': z.tuple([appidSchema, z.enum(['open', 'close'])]),
+  'versionJobs:list': z.tuple([]),
+  'versionJobs:start': z.tuple([versionJobSpecSchema]),
+  'versionJobs:cancel': z.tuple([idSchema]),
+  'versionJobs:retryFailed': z.tuple([idSchema]),
+  'logs:calls': z.tuple([logFilterSchema]),
+  'logs:operations': z.tuple([logFilterSchema]),
   'jobs:list': z.tuple([]),
   'jobs:get': z.tuple([idSchema]),
   'jobs:startDeploy': z.tuple([deployJobSpecSchema]),
   'jobs:pause': z.tuple([idSchema]),
   'jobs:resume': z.tuple([idSchema]),
   'jobs:cancel': z.tuple([idSchema]),
-  'jobs:retryFailed': z.tuple([idSchema]),
+  'jobs:retryFailed': z.tuple([idSchema, retryOptionsSchema.optional()]),
   ...READINESS_ARGS,
 } as const;
 
@@ -164,4 +249,7 @@ export type PreferencesInput = z.infer<typeof preferencesInputSchema>;
 export type AuthorizerFilter = z.infer<typeof authorizerFilterSchema>;
 export type ExtJsonConfig = z.infer<typeof extJsonConfigSchema>;
 export type DeployJobSpec = z.infer<typeof deployJobSpecSchema>;
+export type SubmitProfile = z.infer<typeof submitProfileSchema>;
+export type UgcDeclareInput = z.infer<typeof ugcDeclareSchema>;
+export type RetryOptions = z.infer<typeof retryOptionsSchema>;
 export type EventsQuery = z.infer<typeof eventsQuerySchema>;

@@ -87,6 +87,7 @@ it('orders tickets by their signed CreateTime: a replayed older ticket never rep
   const core = await w.startCore();
   const ctx = core.services;
   await waitFor(() => ctx.wechat.tickets.current() !== undefined, 'a ticket via the relay');
+  await caughtUp(w, core); // the first ticket's row is written too
   const current = ctx.vault.get('component.ticket');
   const ticketRows = (): number =>
     ctx.store.events.data.recent.filter((r) => r.kind === 'component_verify_ticket').length;

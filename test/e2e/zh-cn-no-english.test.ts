@@ -138,10 +138,10 @@ describe('a zh-CN user reads no English', () => {
       if (route === 'events') await page.locator('[data-test=event-summary]').first().waitFor({ timeout: PATIENCE });
       if (route === 'settings') {
         await page.locator('[data-test=test-connection]').click();
-        await page
-          .locator('[data-test=connection-ok], [data-test=connection-failed]')
-          .first()
-          .waitFor({ timeout: PATIENCE });
+        const outcome = page.locator('[data-test=connection-ok], [data-test=connection-failed]').first();
+        await outcome.waitFor({ timeout: PATIENCE });
+        // The screenshot shows the hops and their fixes, not the top of the form.
+        await outcome.scrollIntoViewIfNeeded();
       }
       if (route === 'mini-programs') {
         await page.locator('[data-test=authorizer-row]').first().waitFor({ timeout: PATIENCE });

@@ -4,6 +4,7 @@ import type { RateLimitSettings } from '../settings.js';
 import { dedupeKey } from '../store/event-store.js';
 import type { EventStore } from '../store/event-store.js';
 import type { InviteStore, LaunchOutcome } from '../store/invite-store.js';
+import { LaunchUrlCache } from './launch-url-cache.js';
 import { FixedWindowLimiter } from './rate-limit.js';
 import { RpcError } from '../ws/hub.js';
 import type { Hub } from '../ws/hub.js';
@@ -55,9 +56,25 @@ export const authorizeRoutes: FastifyPluginAsync<AuthorizeOptions> = async (
   const perIp = new FixedWindowLimiter(rateLimit.slots, rateLimit.perIp, rateLimit.windowMs);
   const perInvite = new FixedWindowLimiter(rateLimit.slots, rateLimit.perInvite, rateLimit.windowMs);
 
-  /** Counts the request against its IP and its invitation; answers 429 and returns true when over either. */
-  function limited(request: FastifyRequest, reply: FastifyReply, inviteId: string): boolean {
-    if (perIp.take(request.ip) && perInvite.take(inviteId)) return false;
+  const urls = new LaunchUrlCache(rateLimit.urlCacheMs, rateLimit.urlCacheEntries);
+  /** Concurrent visits of one link share the one question to the desktop. */
+  const asking = new Map<string, Promise<unknown>>();
+  function askDesktop(inviteId: string, variant: Variant): Promise<unknown> {
+    const key = `${inviteId} ${variant}`;
+    let answer = asking.get(key);
+    if (answer === undefined) {
+      answer = hub.rpc('authorizationUrl', { inviteId, variant }).finally(() => asking.delete(key));
+      asking.set(key, answer);
+    }
+    return answer;
+  }
+
+  /**
+   * Counts the request against its IP (when `ip`) and its invitation (when `inviteId`); answers 429 and returns true
+   * when over either.
+   */
+  function limited(request: FastifyRequest, reply: FastifyReply, ip: boolean, inviteId: string | null): boolean {
+    if ((!ip || perIp.take(request.ip)) && (inviteId === null || perInvite.take(inviteId))) return false;
     void html(
       reply.header('Retry-After', String(perIp.retryAfterSeconds())),
       429,
@@ -82,7 +99,7 @@ export const authorizeRoutes: FastifyPluginAsync<AuthorizeOptions> = async (
       const { inviteId } = request.params;
       if (!INVITE_ID.test(inviteId))
         return html(reply, 404, messagePage('链接无效', '这个授权链接无效。', 'This authorization link is not valid.'));
-      if (limited(request, reply, inviteId)) return reply;
+      if (limited(request, reply, true, null)) return reply;
       const asked = request.query.variant;
       const variant: Variant =
         asked === 'pc' || asked === 'mobile'
@@ -107,9 +124,17 @@ export const authorizeRoutes: FastifyPluginAsync<AuthorizeOptions> = async (
           ),
         );
       }
+      const cached = urls.get(inviteId, variant);
+      if (cached !== undefined) {
+        record('url_shown');
+        return html(reply, 200, authorizeLinkPage(cached, variant, invite?.label));
+      }
+      // Only visits that would ask the desktop count against the invitation's limit.
+      if (!asking.has(`${inviteId} ${variant}`) && limited(request, reply, false, inviteId)) return reply;
       try {
-        const url = authorizationUrlOf(await hub.rpc('authorizationUrl', { inviteId, variant }));
+        const url = authorizationUrlOf(await askDesktop(inviteId, variant));
         if (url === null) throw new RpcError('bad_value', 'desktop answered without a usable URL');
+        urls.set(inviteId, variant, url);
         record('url_shown');
         return html(reply, 200, authorizeLinkPage(url, variant, invite?.label));
       } catch (error) {
@@ -153,7 +178,7 @@ export const authorizeRoutes: FastifyPluginAsync<AuthorizeOptions> = async (
           messagePage('授权未完成', '返回的链接缺少授权码。', 'The redirect carried no authorization code.'),
         );
       }
-      if (limited(request, reply, inviteId)) return reply;
+      if (limited(request, reply, true, inviteId)) return reply;
       // Only an invitation the desktop told the relay about and that is still open can complete: forged callbacks
       // for made-up or closed invitations are never stored, so the desktop never asks WeChat about them.
       if (!invites.isOpen(inviteId)) {

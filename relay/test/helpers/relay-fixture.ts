@@ -51,6 +51,9 @@ export async function startRelay(overrides: Partial<RelayOptions> = {}, listen =
     // and push through this relay: in-process test relays accept any timestamp. The relay's own tolerance tests
     // set it explicitly; the CLI (and so every child-process relay) keeps the production default.
     push: { timestampToleranceMs: Number.MAX_SAFE_INTEGER },
+    // Every client of an in-process relay is 127.0.0.1 (merchant browser, flood and desktop alike): a per-IP limit
+    // would model nothing. The relay's own rate-limit tests set the limits explicitly.
+    rateLimit: { perIp: 1_000_000 },
     ...overrides,
   });
   let url = '';

@@ -44,6 +44,9 @@ function appView(sim: Sim, app: MiniProgram) {
       reason: latest.reason,
       screenshot: latest.screenshot,
       user_version: latest.user_version,
+      categories: latest.categories,
+      item: latest.item,
+      feedbackInfo: latest.feedbackInfo,
     },
     /** Submissions WeChat accepted for this app, ever: a second one of a version is a double application. */
     auditsSubmitted: code.audits.length,

@@ -45,6 +45,14 @@ function checkItems(ctx: RouteContext, app: MiniProgram, pages: string[]): Categ
   });
 }
 
+function firstItem(items: unknown): Audit['item'] {
+  const first: unknown = Array.isArray(items) ? items[0] : undefined;
+  if (typeof first !== 'object' || first === null) return null;
+  const entry = first as Record<string, unknown>;
+  const text = (key: string) => (typeof entry[key] === 'string' ? { [key]: entry[key] } : {});
+  return { ...text('address'), ...text('title'), ...text('tag') };
+}
+
 /**
  * 05 E5 with the preconditions of E23. The privacy interfaces (61040) are checked here; the privacy guide is not: it
  * is reviewed with the code and a problem ends in a rejected audit (E22), unless `noGuideSubmitErrcode` is set.
@@ -71,6 +79,8 @@ export function submitAudit(ctx: RouteContext): Reply {
     throw new WxError(61040);
   const noGuide = sim.config.audit.noGuideSubmitErrcode;
   if (noGuide !== null && app.code.privacyDev === null) throw new WxError(noGuide, 'privacy setting not set');
+  const feedback = optStr(ctx.body, 'feedback_info');
+  const previous = app.code.audits.at(-1);
   sim.quotas.audit.used++;
   const audit: Audit = {
     auditid: sim.nextAuditId++,
@@ -83,6 +93,8 @@ export function submitAudit(ctx: RouteContext): Reply {
     experience,
     guide: structuredClone(app.code.privacyDev),
     categories,
+    item: firstItem(ctx.body['item_list']),
+    feedbackInfo: feedback !== undefined && previous?.status === 1 ? feedback : null,
     released: false,
     spedUp: false,
     timer: null,

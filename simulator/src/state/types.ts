@@ -54,6 +54,10 @@ export interface Audit {
   /** What the reviewer sees: the development privacy guide and the categories as submitted (05 E22, 08 H6). */
   guide: PrivacySetting | null;
   categories: CategoryRef[];
+  /** The submission's first item as sent (page, title, tags), for tests and people to see. */
+  item: { address?: string; title?: string; tag?: string } | null;
+  /** feedback_info, kept only when the previous audit was rejected (05 E5: honoured only then). */
+  feedbackInfo: string | null;
   released: boolean;
   spedUp: boolean;
   timer: number | null;

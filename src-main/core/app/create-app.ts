@@ -5,6 +5,8 @@ import { createEventLog } from '../events/event-log.js';
 import type { EventLog } from '../events/event-log.js';
 import { PushBus } from '../events/push-bus.js';
 import { createPushRouter } from '../events/push-router.js';
+import type { StaffLogs } from '../logs/staff-logs.js';
+import { openStaffLogs } from '../logs/staff-logs.js';
 import type { AuthorizerViews } from '../fleet/authorizer-views.js';
 import { createAuthorizerViews } from '../fleet/authorizer-views.js';
 import { wechatSettingsReader } from '../fleet/wechat-settings.js';
@@ -49,6 +51,7 @@ import type { WeChatStack } from '../wechat/wechat-stack.js';
 import { createWeChatStack } from '../wechat/wechat-stack.js';
 import type { AppConfig } from './app-config.js';
 import { coreHandlers } from './core-handlers.js';
+import { loggedHandlers } from './logged-handlers.js';
 import type { CrashSource } from './crash-watch.js';
 import { watchCrashes } from './crash-watch.js';
 import { fleetChanges } from './fleet-changes.js';
@@ -87,6 +90,8 @@ export interface AppServices {
   readiness: ReadinessService;
   fixer: ReadinessFixer;
   settings: SettingsService;
+  /** The WeChat call log and the operations log (the Logs page). */
+  staffLogs: StaffLogs;
 }
 
 export interface App {
@@ -138,6 +143,7 @@ async function wire(
   const changes = fleetChanges(await openLedger({ dir: join(paths.storeDir, 'ledger'), logger, clock }), emit);
   const { ledger } = changes;
 
+  const staffLogs = await openStaffLogs({ dir: join(paths.dir, 'logs'), clock, logger });
   const egress = () => egressFromSettings(store.settings.data, vault.get('relay.deviceToken'));
   const ipWhitelist = createIpWhitelistWatch({ clock, emit });
   const wechat = createWeChatStack({
@@ -151,6 +157,7 @@ async function wire(
     ...(adapters.random ? { random: adapters.random } : {}),
     watch: ipWhitelist,
     onAuthorizationLost: authorizationLostNotifier(store, emit),
+    calls: staffLogs.calls,
   });
   const pushBus = new PushBus();
   const eventLog = createEventLog(store, clock);
@@ -231,7 +238,7 @@ async function wire(
     },
   });
 
-  const handlers: InvokeHandlers = {
+  const raw: InvokeHandlers = {
     ...coreHandlers({
       appInfo: { name: 'wxfleet', version: config.version, profile: config.profile },
       settings,
@@ -257,10 +264,18 @@ async function wire(
       templates: release.templates,
       extJson: release.extJson,
       ledger,
+      api: wechat.api,
       emit,
       fleet: release.fleet,
     }),
-    ...createReleaseHandlers({ audits: release.auditService, engine: release.engine, versions: release.versions }),
+    ...createReleaseHandlers({
+      audits: release.auditService,
+      engine: release.engine,
+      versions: release.versions,
+      versionJobs: release.versionJobs,
+    }),
+    'logs:calls': async (filter) => staffLogs.calls.list(filter),
+    'logs:operations': async (filter) => staffLogs.operations.list(filter),
     ...createReadinessHandlers({
       readiness,
       fixer,
@@ -268,7 +283,9 @@ async function wire(
       registration: createFastRegistration({ api: wechat.api, store, clock, logger }),
     }),
   };
-  withReadiness(handlers, { readiness, fixer, store, tasks, release, logger });
+  // Readiness wraps its channels first, so the operations log records what the person called.
+  withReadiness(raw, { readiness, fixer, store, tasks, release, logger });
+  const handlers: InvokeHandlers = staffLogs.operations.wrap(raw);
 
   let stopWatching: (() => void) | null = null;
   let stopReadinessPushes: (() => void) | null = null;
@@ -280,6 +297,7 @@ async function wire(
     await tasks.drain();
     changes.stop();
     await store.flush();
+    await staffLogs.flush();
     wechat.close();
     stopWatching?.();
     logger.info('wxfleet stopped', { profile: config.profile });
@@ -302,10 +320,11 @@ async function wire(
     readiness,
     fixer,
     settings,
+    staffLogs,
   };
   return {
     config,
-    handlers,
+    handlers: loggedHandlers(logger, handlers),
     services,
     logPath: log.path,
     async start() {

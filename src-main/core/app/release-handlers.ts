@@ -1,6 +1,7 @@
 import type { HandlersOf } from '@contract/handlers';
 import type { AuditService } from '../release/audits/audit-service.js';
 import type { JobEngine } from '../release/jobs/job-engine.js';
+import type { VersionJobs } from '../release/versions/version-jobs.js';
 import type { VersionOps } from '../release/versions/version-ops.js';
 
 export type ReleaseChannel =
@@ -11,10 +12,16 @@ export type ReleaseChannel =
   | 'audits:speedup'
   | 'audits:release'
   | 'audits:screenshot'
+  | 'versions:state'
   | 'versions:revert'
   | 'versions:grayRelease'
+  | 'versions:releaseFully'
   | 'versions:revertGray'
   | 'versions:setVisit'
+  | 'versionJobs:list'
+  | 'versionJobs:start'
+  | 'versionJobs:cancel'
+  | 'versionJobs:retryFailed'
   | 'jobs:list'
   | 'jobs:get'
   | 'jobs:startDeploy'
@@ -28,8 +35,9 @@ export function createReleaseHandlers(services: {
   audits: AuditService;
   engine: JobEngine;
   versions: VersionOps;
+  versionJobs: VersionJobs;
 }): HandlersOf<ReleaseChannel> {
-  const { audits: a, engine, versions } = services;
+  const { audits: a, engine, versions, versionJobs } = services;
   return {
     'audits:list': async () => a.list(),
     'audits:quota': () => a.quota(),
@@ -38,16 +46,22 @@ export function createReleaseHandlers(services: {
     'audits:speedup': (appid) => a.speedup(appid),
     'audits:release': (appid) => a.release(appid),
     'audits:screenshot': (appid, mediaId) => a.screenshot(appid, mediaId),
-    'versions:revert': (appid) => versions.revert(appid),
-    'versions:grayRelease': (appid, percentage) => versions.grayRelease(appid, percentage),
+    'versions:state': (appid) => versions.state(appid),
+    'versions:revert': (appid, appVersion) => versions.revert(appid, appVersion),
+    'versions:grayRelease': (appid, options) => versions.grayRelease(appid, options),
+    'versions:releaseFully': (appid) => versions.releaseFully(appid),
     'versions:revertGray': (appid) => versions.revertGray(appid),
     'versions:setVisit': (appid, action) => versions.setVisit(appid, action),
+    'versionJobs:list': async () => versionJobs.list(),
+    'versionJobs:start': (spec) => versionJobs.start(spec),
+    'versionJobs:cancel': (id) => versionJobs.cancel(id),
+    'versionJobs:retryFailed': (id) => versionJobs.retryFailed(id),
     'jobs:list': async () => engine.list(),
-    'jobs:get': async (id) => engine.get(id),
+    'jobs:get': (id) => engine.detail(id),
     'jobs:startDeploy': (spec) => engine.start(spec),
     'jobs:pause': (id) => engine.pause(id),
     'jobs:resume': (id) => engine.resume(id),
     'jobs:cancel': (id) => engine.cancel(id),
-    'jobs:retryFailed': (id) => engine.retryFailed(id),
+    'jobs:retryFailed': (id, options) => engine.retryFailed(id, options),
   };
 }

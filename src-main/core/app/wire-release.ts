@@ -24,6 +24,7 @@ import type { TemplateLibraryService } from '../release/templates/template-libra
 import { createTemplateLibrary } from '../release/templates/template-library.js';
 import { fleetAppids } from '../release/templates/template-usage.js';
 import { createVersionReader } from '../release/versions/version-reader.js';
+import { VersionJobs } from '../release/versions/version-jobs.js';
 import { VersionOps } from '../release/versions/version-ops.js';
 import type { WeChatApi } from '../wechat/client/wechat-api.js';
 
@@ -50,6 +51,8 @@ export interface Release {
   auditService: AuditService;
   engine: JobEngine;
   versions: VersionOps;
+  /** Batch version actions in waves. */
+  versionJobs: VersionJobs;
   readVersions: ReturnType<typeof createVersionReader>;
   status: () => Promise<ReleaseStatus>;
   /** Every mini-program of the fleet (store and ledger, without revoked ones). */
@@ -68,12 +71,15 @@ export function wireRelease(w: ReleaseWiring): Release {
   const settings = releaseSettings(w.settings);
   const audits = new AuditBook({ store, tasks, ledger, emit, clock });
   const quota = new QuotaGuard(api, logger);
+  const extJson = createExtJsonService({ store, ledger, clock });
   const engine = new JobEngine({
     store,
     tasks,
     api,
     ledger,
     renderExtJson: (templateId, appid) => renderExtJson({ store }, templateId, appid),
+    submitProfile: (templateId, appid) => extJson.submitProfile(templateId, appid),
+    runningVersion: (appid) => foldVersions(ledger.entries(appid)).online,
     audits,
     quota,
     clock,
@@ -90,7 +96,6 @@ export function wireRelease(w: ReleaseWiring): Release {
     logger,
     pendingUse: (templateId) => engine.pendingUse(templateId),
   });
-  const extJson = createExtJsonService({ store, ledger, clock });
   const auditService = new AuditService({
     api,
     store,
@@ -101,7 +106,13 @@ export function wireRelease(w: ReleaseWiring): Release {
     onReleased: (appid) => engine.releasedByHand(appid),
     onRefreshed: (appid) => engine.applyAudit(appid),
   });
-  const versions = new VersionOps({ api, ledger, row: w.row });
+  const versions = new VersionOps({
+    api,
+    ledger,
+    row: w.row,
+    onReleased: (appid) => engine.releasedByHand(appid),
+  });
+  const versionJobs = new VersionJobs({ store, ops: versions, tasks, clock, logger, emit });
   let unsubscribe: (() => void) | null = null;
 
   return {
@@ -111,6 +122,7 @@ export function wireRelease(w: ReleaseWiring): Release {
     auditService,
     engine,
     versions,
+    versionJobs,
     readVersions: createVersionReader({ ledger, audits, store }),
     status: releaseStatus({ store, quota, clock }),
     fleet: () => fleetAppids(ledger, store.authorizers.data),
@@ -122,10 +134,12 @@ export function wireRelease(w: ReleaseWiring): Release {
     start() {
       unsubscribe = listenForAudits(w.pushBus, audits, store, logger);
       tasks.run('resuming jobs failed', () => engine.resumeAll());
+      tasks.run('resuming version jobs failed', () => versionJobs.resumeAll());
     },
     stop() {
       unsubscribe?.();
       engine.stop();
+      versionJobs.stop();
     },
   };
 }

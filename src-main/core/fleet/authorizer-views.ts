@@ -42,7 +42,7 @@ export function createAuthorizerViews(deps: AuthorizerViewDeps): AuthorizerViews
   const { store, emit } = deps;
 
   const toRow = (rec: AuthorizerRecord): AuthorizerRow => {
-    const { online, audit, drift } = deps.versions(rec.appid);
+    const { online, audit, drift, gray, service } = deps.versions(rec.appid);
     return {
       appid: rec.appid,
       nickname: rec.nickname,
@@ -55,6 +55,8 @@ export function createAuthorizerViews(deps: AuthorizerViewDeps): AuthorizerViews
       online,
       audit,
       drift,
+      gray,
+      service,
       updatedAt: new Date(rec.updatedAt).toISOString(),
       readiness: deps.readiness?.(rec.appid) ?? null,
     };

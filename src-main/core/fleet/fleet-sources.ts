@@ -7,6 +7,8 @@ export interface VersionFacts {
   audit: AuthorizerRow['audit'];
   /** Not on the default template at its version. */
   drift: boolean;
+  gray: AuthorizerRow['gray'];
+  service: AuthorizerRow['service'];
 }
 
 /** Reads version facts of one mini-program from what wxfleet recorded (the version ledger and the audit book). */

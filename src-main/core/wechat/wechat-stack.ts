@@ -7,7 +7,7 @@ import { createEgressTransport } from './client/egress-transport.js';
 import type { RetryOptions } from './client/retry-policy.js';
 import type { WeChatApi } from './client/wechat-api.js';
 import { createWeChatApi } from './client/wechat-api.js';
-import type { WeChatClient } from './client/wechat-client.js';
+import type { CallRecorder, WeChatClient } from './client/wechat-client.js';
 import { createWeChatClient } from './client/wechat-client.js';
 import type { CallWatcher, WeChatHttp } from './client/wechat-http.js';
 import { createWeChatHttp } from './client/wechat-http.js';
@@ -38,6 +38,8 @@ export interface WeChatStackDeps {
   /** Sees the outcome of every call (61004 refusals and the successes that end them). */
   watch?: CallWatcher;
   onAuthorizationLost?: AuthorizationLostHook;
+  /** Sees each call made through the client (the call log staff read). */
+  calls?: CallRecorder;
 }
 
 export interface WeChatStack {
@@ -89,7 +91,7 @@ export function createWeChatStack(deps: WeChatStackDeps): WeChatStack {
     },
     ...(deps.onAuthorizationLost ? { onAuthorizationLost: deps.onAuthorizationLost } : {}),
   });
-  const client = createWeChatClient(http, tokenSourceOf(component, authorizers));
+  const client = createWeChatClient(http, tokenSourceOf(component, authorizers), deps.calls, () => clock.now());
   return {
     http,
     tickets,

@@ -1,6 +1,13 @@
 import type { AuthorizerDetail, AuthorizerFilter, AuthorizerRow } from '@contract/fleet';
 import type { EventMap } from '@contract/ipc';
-import type { GrayPlanView, LedgerEntryView } from '@contract/release';
+import type {
+  GrayOptions,
+  GrayPlanView,
+  LedgerEntryView,
+  VersionJobSpec,
+  VersionJobView,
+  VersionStateView,
+} from '@contract/release';
 import { call, subscribe } from './bridge';
 
 export const authorizersApi = {
@@ -15,10 +22,21 @@ export const authorizersApi = {
 };
 
 export const versionsApi = {
-  revert: (appid: string): Promise<AuthorizerRow> => call('versions:revert', appid),
-  grayRelease: (appid: string, percentage: number): Promise<GrayPlanView> =>
-    call('versions:grayRelease', appid, percentage),
+  state: (appid: string): Promise<VersionStateView> => call('versions:state', appid),
+  revert: (appid: string, appVersion: number | null): Promise<AuthorizerRow> =>
+    call('versions:revert', appid, appVersion),
+  grayRelease: (appid: string, options: GrayOptions): Promise<GrayPlanView> =>
+    call('versions:grayRelease', appid, options),
+  releaseFully: (appid: string): Promise<AuthorizerRow> => call('versions:releaseFully', appid),
   revertGray: (appid: string): Promise<AuthorizerRow> => call('versions:revertGray', appid),
   setVisit: (appid: string, action: 'open' | 'close'): Promise<AuthorizerRow> =>
     call('versions:setVisit', appid, action),
+};
+
+export const versionJobsApi = {
+  list: (): Promise<VersionJobView[]> => call('versionJobs:list'),
+  start: (spec: VersionJobSpec): Promise<VersionJobView> => call('versionJobs:start', spec),
+  cancel: (id: string): Promise<VersionJobView> => call('versionJobs:cancel', id),
+  retryFailed: (id: string): Promise<VersionJobView> => call('versionJobs:retryFailed', id),
+  onProgress: (listener: (job: VersionJobView) => void) => subscribe('versionJobs:progress', listener),
 };

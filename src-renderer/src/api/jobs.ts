@@ -1,4 +1,4 @@
-import type { DeployJobSpec, JobDetail, JobView } from '@contract/release';
+import type { DeployJobSpec, JobDetail, JobView, RetryOptions } from '@contract/release';
 import { call, subscribe } from './bridge';
 
 export const jobsApi = {
@@ -8,6 +8,7 @@ export const jobsApi = {
   pause: (id: string): Promise<JobView> => call('jobs:pause', id),
   resume: (id: string): Promise<JobView> => call('jobs:resume', id),
   cancel: (id: string): Promise<JobView> => call('jobs:cancel', id),
-  retryFailed: (id: string): Promise<JobView> => call('jobs:retryFailed', id),
+  retryFailed: (id: string, options?: RetryOptions): Promise<JobView> =>
+    options ? call('jobs:retryFailed', id, options) : call('jobs:retryFailed', id),
   onProgress: (listener: (job: JobView) => void) => subscribe('jobs:progress', listener),
 };

@@ -1,4 +1,10 @@
-import type { ExtJsonConfig, ExtJsonPreview, TemplateLibraryView, TemplateView } from '@contract/release';
+import type {
+  ExtJsonConfig,
+  ExtJsonPreview,
+  SubmitPreview,
+  TemplateLibraryView,
+  TemplateView,
+} from '@contract/release';
 import { call, subscribe } from './bridge';
 
 export const templatesApi = {
@@ -15,4 +21,6 @@ export const extJsonApi = {
   save: (config: ExtJsonConfig): Promise<ExtJsonConfig> => call('extjson:save', config),
   preview: (templateId: number, appids: string[]): Promise<ExtJsonPreview[]> =>
     call('extjson:preview', templateId, appids),
+  submitPreview: (templateId: number, appids: string[]): Promise<SubmitPreview[]> =>
+    call('extjson:submitPreview', templateId, appids),
 };

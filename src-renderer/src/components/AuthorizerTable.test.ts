@@ -54,4 +54,14 @@ describe('AuthorizerTable (virtualized mini-program list)', () => {
     expect(wrapper.emitted('toggle')).toEqual([[rows[2]!.appid]]);
     expect(wrapper.emitted('open')).toEqual([[rows[2]!.appid]]);
   });
+
+  it('shows the gray share and a suspended service in their columns', () => {
+    const { rows, wrapper } = mountTable(20);
+    const cell = (i: number, column: string): string =>
+      wrapper.find(`[data-appid="${rows[i]!.appid}"] [data-test="${column}"]`).text();
+    expect(cell(0, 'row-gray')).toContain('10%');
+    expect(cell(1, 'row-gray')).toBe('—');
+    expect(cell(0, 'row-service')).toBe('已暂停服务');
+    expect(cell(1, 'row-service')).toBe('服务中');
+  });
 });

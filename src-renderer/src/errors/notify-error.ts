@@ -9,11 +9,13 @@ export { describeError };
 export function notifyError(error: unknown): void {
   const contractError: ContractError = error instanceof ApiError ? error.error : { code: 'internal' };
   const { title, advice, detail } = describeError(contractError);
+  // Bottom left, like every notice: the header's switches (top right) and drawers (right) stay visible.
   ElNotification({
     type: 'error',
     title,
     message: detail ? `${detail}\n${advice}` : advice,
     duration: 8000,
     customClass: 'wx-error',
+    position: 'bottom-left',
   });
 }

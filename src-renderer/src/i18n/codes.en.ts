@@ -25,7 +25,7 @@ export const codesEn: Record<MessageCode, string> = {
   withdraw_refused: 'The audit withdrawals are used up ({limit} per {per}).',
   screenshot_not_of_audit: 'This screenshot does not belong to the audit of mini-program {appid}.',
   no_authorized_mini_program: 'No mini-program is authorized yet to ask WeChat for the audit quota with.',
-  gray_percentage_range: 'The phased-release share must be a whole percentage from 1 to 100.',
+  gray_percentage_range: 'The gray share must be a whole percentage from 0 to 100.',
   version_op_refused: 'WeChat refused the version operation.',
   deploy_cannot_start: 'The deploy cannot start; check: {fields}.',
   deploy_nothing_ready: 'None of the chosen mini-programs is ready, so none was submitted ({held}).',
@@ -41,8 +41,6 @@ export const codesEn: Record<MessageCode, string> = {
     'Template {templateId} is the default for new merchants; choose another default before deleting it.',
   draft_added_unidentified:
     'Draft {draftId} was added to the library but the new template could not be identified; sync the library.',
-  template_library_full: 'The template library is full ({cap}); delete templates you no longer use first.',
-  draft_already_template: 'Draft {draftId} is already in the library (template {templateId}).',
   no_target_template: 'No target template: pass one or set a default template.',
   json_invalid: '{what} is not valid JSON.',
   json_not_object: '{what} must be a JSON object.',
@@ -83,6 +81,9 @@ export const codesEn: Record<MessageCode, string> = {
   privacy_interfaces_refused:
     'The code of mini-program {appid} uses privacy interfaces without declaration or permission (not declared in requiredPrivateInfos: {undeclared}; not granted: {ungranted}).',
   privacy_interfaces_missing: 'The code uses privacy APIs this mini-program has no permission for: {apis}.',
+  submit_profile_unfit: 'The submit profile does not fit this mini-program: {problems}.',
+  submit_profile_invalid: 'The submit profile of {whose} is invalid: {problems}.',
+  feedback_too_long: 'The feedback for the reviewer is longer than {max} characters.',
   attention_not_configured: 'Platform credentials or the relay are not configured (Settings).',
   attention_relay_down: 'The relay is not connected.',
   attention_stale_ticket: 'No fresh component_verify_ticket.',
@@ -137,15 +138,23 @@ export const codesEn: Record<MessageCode, string> = {
   ledger_withdrawals_left: 'Withdrawals left: {day} today, {month} this month',
   ledger_by_hand: 'By hand',
   ledger_reconciled: 'WeChat reports {side} version {wechat}; the ledger had {ledger}',
-  ledger_gray_release: 'Phased release at {percentage}%',
+  ledger_gray_release: 'Gray {percentage}%',
   ledger_gray_cancelled: 'Phased release cancelled',
   ledger_service_closed: 'Service suspended',
   ledger_service_reopened: 'Service resumed',
-  ledger_reverted_to: 'Rolled back to the previous version {userVersion}',
+  ledger_reverted_to: 'Rolled back to {userVersion} (WeChat app_version {appVersion})',
   ledger_found_after_restart: 'Found on WeChat after a restart',
   ledger_found_on_wechat: 'Found on WeChat',
   ledger_already_under_audit: 'Already under audit',
   ledger_merchant_setting: 'Written to WeChat from the console: {change}',
+  rollback_version_unknown: 'Version {appVersion} is not among the versions WeChat keeps for rollback.',
+  gray_zero_needs_group: 'A 0 % gray release needs project members or experience users first.',
+  version_job_listed_twice: 'A mini-program is listed twice in the batch job.',
+  version_job_needs_share: 'A batch gray release needs a share.',
+  version_job_finished: 'Batch version job finished: {done} done, {failed} failed, of {total}.',
+  version_job_paused:
+    'Batch version job paused: wave {wave} had {failed} failures; retry them or cancel the job on the Jobs page.',
+  ledger_released_fully: 'Gray release ended: released to everyone',
   hop_settings_ok: 'Settings are complete.',
   hop_settings_missing: 'Missing: {fields}',
   hop_settings_fix: 'Fill in the missing items in Settings.',
@@ -175,6 +184,8 @@ export const codesEn: Record<MessageCode, string> = {
 };
 
 export const fixesEn: typeof fixesZh = {
+  submit_profile_unfit:
+    'Choose one of its own categories and pages in its submit profile (its drawer, or Templates → ext_json), then retry the failed items.',
   audit_rejected: 'Read the reason and screenshots (Audits), change the template or the content, and deploy again.',
   ext_json_invalid:
     'Fix the template ext_json or the merchant variables (Templates → ext_json), then retry the failed items.',

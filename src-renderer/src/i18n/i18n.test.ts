@@ -17,6 +17,7 @@ describe('the zh-CN messages', () => {
     expect(englishSentences('审核被驳回 Read the reason and screenshots')).toEqual(['Read the reason and screenshots']);
     expect(englishSentences('收到新的 component_verify_ticket，见 https://a.example/x y z')).toEqual([]);
     expect(englishSentences('在中继上运行 wxfleet-relay device add NAME 生成新令牌')).toEqual([]);
+    expect(englishSentences('演示（npm run demo）的控制台')).toEqual([]);
     expect(messageStrings(en).some(([, text]) => englishSentences(text).length > 0)).toBe(true);
   });
 

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { AuditQuotaView, AuditRow } from '@contract/release';
 import { auditsApi } from '@renderer/api/audits';
 import { notifyError } from '@renderer/errors/notify-error';
+import { notifySuccess } from '@renderer/errors/notify-success';
 import { upsert } from './debounce';
 
 export const useAuditsStore = defineStore('audits', () => {
@@ -18,6 +19,7 @@ export const useAuditsStore = defineStore('audits', () => {
       rejected: [],
       passed: [],
       withdrawn: [],
+      released: [],
     };
     for (const row of rows.value) groups[row.state].push(row);
     return groups;
@@ -54,10 +56,13 @@ export const useAuditsStore = defineStore('audits', () => {
     await load();
   }
 
-  async function act(appid: string, action: (appid: string) => Promise<AuditRow>): Promise<void> {
+  /** Runs an action, shows the quota it spent (speed-up, withdraw), then says it worked. */
+  async function act(appid: string, action: (appid: string) => Promise<AuditRow>, done: string): Promise<void> {
     busy.value = appid;
     try {
       adopt(await action(appid));
+      quota.value = await auditsApi.quota().catch(() => quota.value);
+      notifySuccess(done, { n: quota.value?.speedupRemaining ?? '—' });
     } catch (error) {
       notifyError(error);
     } finally {
@@ -72,10 +77,10 @@ export const useAuditsStore = defineStore('audits', () => {
     byState,
     load,
     start,
-    refresh: (appid: string) => act(appid, auditsApi.refresh),
-    withdraw: (appid: string) => act(appid, auditsApi.withdraw),
-    speedup: (appid: string) => act(appid, auditsApi.speedup),
-    release: (appid: string) => act(appid, auditsApi.release),
+    refresh: (appid: string) => act(appid, auditsApi.refresh, 'done.auditRefreshed'),
+    withdraw: (appid: string) => act(appid, auditsApi.withdraw, 'done.auditWithdrawn'),
+    speedup: (appid: string) => act(appid, auditsApi.speedup, 'done.auditSpedUp'),
+    release: (appid: string) => act(appid, auditsApi.release, 'done.released'),
     screenshot: (appid: string, mediaId: string) => auditsApi.screenshot(appid, mediaId),
   };
 });

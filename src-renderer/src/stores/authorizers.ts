@@ -4,6 +4,7 @@ import type { AuthorizerDetail, AuthorizerRow } from '@contract/fleet';
 import type { LedgerEntryView } from '@contract/release';
 import { authorizersApi } from '@renderer/api/authorizers';
 import { notifyError } from '@renderer/errors/notify-error';
+import { notifySuccess } from '@renderer/errors/notify-success';
 import { debounce } from './debounce';
 import { filterRows } from './authorizer-filter';
 import type { ListFilter } from './authorizer-filter';
@@ -81,7 +82,8 @@ export const useAuthorizersStore = defineStore('authorizers', () => {
     try {
       const [next, entries] = await Promise.all([authorizersApi.get(appid), authorizersApi.ledger(appid)]);
       detail.value = next;
-      ledger.value = entries;
+      // Newest first: what happened last is what staff look for.
+      ledger.value = [...entries].reverse();
     } catch (error) {
       notifyError(error);
     }
@@ -109,6 +111,7 @@ export const useAuthorizersStore = defineStore('authorizers', () => {
       const synced = await authorizersApi.sync(appid);
       if (appid === null) rows.value = synced;
       else await load();
+      notifySuccess('done.synced', { n: synced.length });
     } catch (error) {
       notifyError(error);
     } finally {
@@ -121,6 +124,7 @@ export const useAuthorizersStore = defineStore('authorizers', () => {
       const row = await authorizersApi.setTags(appid, next);
       rows.value = rows.value.map((r) => (r.appid === appid ? row : r));
       if (detail.value?.appid === appid) detail.value = { ...detail.value, tags: row.tags };
+      notifySuccess('common.saved');
     } catch (error) {
       notifyError(error);
     }

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { DeployJobSpec, JobDetail, JobView } from '@contract/release';
+import type { DeployJobSpec, JobDetail, JobView, RetryOptions } from '@contract/release';
 import { jobsApi } from '@renderer/api/jobs';
 import { notifyError } from '@renderer/errors/notify-error';
+import { notifySuccess } from '@renderer/errors/notify-success';
 import { debounce, upsert } from './debounce';
 
 export const useJobsStore = defineStore('jobs', () => {
@@ -21,8 +22,10 @@ export const useJobsStore = defineStore('jobs', () => {
 
   const adopt = (job: JobView): void => {
     pushedDuringLoad?.push(job);
-    jobs.value = upsert(jobs.value, job, sameJob);
+    // The job open in the drawer takes its row from the same snapshot as its items, so its status never runs ahead
+    // of the items it summarises (a job "finished" while its items still say "releasing").
     if (detail.value?.id === job.id) refreshDetail();
+    else jobs.value = upsert(jobs.value, job, sameJob);
   };
 
   async function start(): Promise<void> {
@@ -44,16 +47,20 @@ export const useJobsStore = defineStore('jobs', () => {
 
   async function open(id: string): Promise<void> {
     try {
-      detail.value = await jobsApi.get(id);
+      const fresh = await jobsApi.get(id);
+      detail.value = fresh;
+      const { items: _items, ...row } = fresh;
+      jobs.value = upsert(jobs.value, row, sameJob);
     } catch (error) {
       notifyError(error);
     }
   }
 
-  async function act(action: () => Promise<JobView>): Promise<JobView | null> {
+  async function act(action: () => Promise<JobView>, done: string): Promise<JobView | null> {
     try {
       const job = await action();
       adopt(job);
+      notifySuccess(done);
       return job;
     } catch (error) {
       notifyError(error);
@@ -67,10 +74,11 @@ export const useJobsStore = defineStore('jobs', () => {
     start,
     open,
     close: () => (detail.value = null),
-    startDeploy: (spec: DeployJobSpec) => act(() => jobsApi.startDeploy(spec)),
-    pause: (id: string) => act(() => jobsApi.pause(id)),
-    resume: (id: string) => act(() => jobsApi.resume(id)),
-    cancel: (id: string) => act(() => jobsApi.cancel(id)),
-    retryFailed: (id: string) => act(() => jobsApi.retryFailed(id)),
+    startDeploy: (spec: DeployJobSpec) => act(() => jobsApi.startDeploy(spec), 'done.jobStarted'),
+    pause: (id: string) => act(() => jobsApi.pause(id), 'done.jobPaused'),
+    resume: (id: string) => act(() => jobsApi.resume(id), 'done.jobResumed'),
+    cancel: (id: string) => act(() => jobsApi.cancel(id), 'done.jobCancelled'),
+    retryFailed: (id: string, options?: RetryOptions) =>
+      act(() => jobsApi.retryFailed(id, options), 'done.jobRetrying'),
   };
 });

@@ -17,6 +17,8 @@ export function authorizerRow(i: number, over: Partial<AuthorizerRow> = {}): Aut
     online: { templateId: i % 4, userVersion: `1.0.${i % 5}`, userDesc: '', at: null },
     audit: null,
     drift: i % 7 === 0,
+    gray: i % 9 === 0 ? { percentage: 10, userVersion: '1.0.1' } : null,
+    service: i % 11 === 0 ? 'closed' : 'open',
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...over,
   };

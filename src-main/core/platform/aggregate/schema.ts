@@ -15,6 +15,12 @@ export type Infer<S> = S extends Schema<infer T> ? T : never;
  * `is` answers for a valid value without making a single string or array (a store of 50,000 mini-programs is checked
  * at every start); only a value it refuses is walked again by `explain` to say where and why.
  */
+type OptionalKeys<F> = { [K in keyof F]: undefined extends Infer<F[K]> ? K : never }[keyof F];
+/** Fields whose schema allows `undefined` (`s.optional`) are optional properties. */
+type ObjectOf<F> = { [K in Exclude<keyof F, OptionalKeys<F>>]: Infer<F[K]> } & {
+  [K in OptionalKeys<F>]?: Infer<F[K]>;
+};
+
 const node = <T>(
   kind: string,
   def: () => T,
@@ -72,6 +78,16 @@ export const s = {
       (v, p) => inner.check(v, p),
     );
   },
+  /** A field added later to an object: absent in older files, so they stay valid without a migration. */
+  optional: <T>(inner: Schema<T>): Schema<T | undefined> => {
+    const innerIs = isOf(inner);
+    return node(
+      'optional',
+      () => undefined,
+      (v) => v === undefined || innerIs(v),
+      (v, p) => inner.check(v, p),
+    );
+  },
   array: <T>(item: Schema<T>): Schema<T[]> => {
     const itemIs = isOf(item);
     return node(
@@ -97,14 +113,11 @@ export const s = {
           : [`${p}: expected object`],
     );
   },
-  object: <F extends Record<string, Schema<unknown>>>(fields: F): Schema<{ [K in keyof F]: Infer<F[K]> }> => {
+  object: <F extends Record<string, Schema<unknown>>>(fields: F): Schema<ObjectOf<F>> => {
     const checks = Object.entries(fields).map(([key, field]) => [key, isOf(field)] as const);
     return node(
       'object',
-      () =>
-        Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.defaultValue()])) as {
-          [K in keyof F]: Infer<F[K]>;
-        },
+      () => Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.defaultValue()])) as ObjectOf<F>,
       (v) => {
         if (!isPlainObject(v)) return false;
         for (const [key, is] of checks) if (!is(v[key])) return false;

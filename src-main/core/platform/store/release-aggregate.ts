@@ -16,11 +16,12 @@ export const ITEM_STATES = [
   'released',
   'failed',
   'cancelled',
+  'skipped',
 ] as const;
 
 export const JOB_STATUSES = ['queued', 'running', 'paused', 'waiting_canary', 'finished', 'cancelled'] as const;
 export const PAUSE_KINDS = ['none', 'manual', 'quota', 'budget', 'stop_the_line', 'canary'] as const;
-export const AUDIT_STATES = ['auditing', 'delayed', 'passed', 'rejected', 'withdrawn'] as const;
+export const AUDIT_STATES = ['auditing', 'delayed', 'passed', 'rejected', 'withdrawn', 'released'] as const;
 
 const itemErrorSchema = s.object({ errcode: s.nullable(s.number()), message: s.string(), fix: s.string() });
 
@@ -43,6 +44,10 @@ export const jobItemSchema = s.object({
   /** Earliest time (ms) the item's next step may run: backoff, privacy scan, audit polling. */
   nextAt: s.number(),
   updatedAt: s.number(),
+  /** A retry after a rejection: sent as submit_audit's feedback_info (WeChat honours it only after a rejection). */
+  feedbackInfo: s.optional(s.nullable(s.string())),
+  /** Why the item was skipped (the version already runs there): a reason code. */
+  skipReason: s.optional(s.nullable(s.string())),
 });
 
 export const jobSpecSchema = s.object({
@@ -55,6 +60,8 @@ export const jobSpecSchema = s.object({
   concurrency: s.nullable(s.number()),
   stopTheLine: s.nullable(s.number()),
   auditBudget: s.nullable(s.number()),
+  /** Deploy even to mini-programs that already run this template and version. */
+  force: s.optional(s.boolean()),
 });
 
 export const jobRecordSchema = s.object({

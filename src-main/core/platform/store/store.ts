@@ -20,6 +20,8 @@ import type { Readiness } from './readiness-aggregate.js';
 import { readinessAggregate } from './readiness-aggregate.js';
 import type { Settings } from './settings-aggregate.js';
 import { settingsAggregate } from './settings-aggregate.js';
+import type { VersionJobs } from './version-jobs-aggregate.js';
+import { versionJobsAggregate } from './version-jobs-aggregate.js';
 
 /** The console's persisted, non-secret state: one file per aggregate in the profile's store directory. */
 export interface Store {
@@ -37,6 +39,8 @@ export interface Store {
   readonly extJson: Aggregate<ExtJsonConfigs>;
   /** Readiness records, the guide template and domain profile (core/readiness). */
   readonly readiness: Aggregate<Readiness>;
+  /** Batch version actions in waves (core/release/versions). */
+  readonly versionJobs: Aggregate<VersionJobs>;
   /** Files that were corrupt at open and how they were restored (shown to the user once). */
   readonly recoveries: RecoveryReport[];
   /** Resolves once every change made to any aggregate so far is durable (grouped writes included). */
@@ -55,6 +59,7 @@ export async function openStore(deps: AggregateDeps): Promise<Store> {
     openAggregate(templateLibraryAggregate, deps),
     openAggregate(extJsonConfigsAggregate, deps),
     openAggregate(readinessAggregate, deps),
+    openAggregate(versionJobsAggregate, deps),
   ] as const;
   // Let every open finish (and stop writing) before reporting a failure.
   const failed = (await Promise.allSettled(opened)).find((r) => r.status === 'rejected');
@@ -70,6 +75,7 @@ export async function openStore(deps: AggregateDeps): Promise<Store> {
     templates,
     extJson,
     readiness,
+    versionJobs,
   ] = await Promise.all(opened);
   const all = [
     settings,
@@ -82,6 +88,7 @@ export async function openStore(deps: AggregateDeps): Promise<Store> {
     templates,
     extJson,
     readiness,
+    versionJobs,
   ];
   const recoveries = all.flatMap((a) => (a.recovery ? [a.recovery] : []));
   return {
@@ -95,6 +102,7 @@ export async function openStore(deps: AggregateDeps): Promise<Store> {
     templates,
     extJson,
     readiness,
+    versionJobs,
     recoveries,
     async flush() {
       await Promise.all(all.map((a) => a.flush()));

@@ -1,4 +1,4 @@
-import { coded } from '@contract/codes';
+import { coded } from '../../../contract/codes.js';
 import type { EmitEvent } from '@contract/handlers';
 import type { AuditRow } from '@contract/release';
 import type { Clock } from '../../platform/clock/clock.js';
@@ -100,6 +100,23 @@ export class AuditBook {
     this.changed(appid);
   }
 
+  /** A passed version went online: it leaves the "passed" queue (a second release would be 85052). */
+  released(appid: string): void {
+    if (this.record(appid)?.state !== 'passed') return;
+    const now = this.deps.clock.now();
+    const written = this.deps.store.release.update(
+      (d) => {
+        const r = d.audits[appid];
+        if (r?.state !== 'passed') return;
+        r.state = 'released';
+        r.updatedAt = now;
+      },
+      { durability: 'grouped' },
+    );
+    this.deps.tasks.track('audit book write failed', written, { appid });
+    this.changed(appid);
+  }
+
   /** Applies a result; records the ledger and notifies only when the state really changes. */
   resolved(appid: string, result: AuditResult): Promise<AuditRecord | null> {
     // One at a time per mini-program, so a push and a poll of the same result record it once.
@@ -124,7 +141,8 @@ export class AuditBook {
       result.auditId !== current.auditId
     )
       return current;
-    if (current.state === state) return current;
+    // A passed version that went online stays released: a later poll still reports it as passed.
+    if (current.state === state || (current.state === 'released' && state === 'passed')) return current;
     const reason = state === 'passed' || !result.reason ? null : sanitizeReason(result.reason);
     const screenshots = state === 'rejected' ? result.screenshots : [];
     const kind = { passed: 'audit_passed', rejected: 'audit_rejected', delayed: 'audit_delayed' } as const;

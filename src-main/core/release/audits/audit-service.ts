@@ -1,5 +1,5 @@
-import { coded } from '@contract/codes';
-import { CodedError } from '@contract/result';
+import { coded } from '../../../contract/codes.js';
+import { CodedError } from '../../../contract/result.js';
 import type { AuditQuotaView, AuditRow } from '@contract/release';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
@@ -140,6 +140,7 @@ export class AuditService {
         detail: coded('ledger_by_hand'),
       }),
     );
+    this.deps.audits.released(appid);
     this.deps.onReleased(appid);
     return this.rowOf(appid);
   }

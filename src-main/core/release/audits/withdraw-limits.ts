@@ -1,4 +1,4 @@
-import { coded } from '@contract/codes';
+import { coded } from '../../../contract/codes.js';
 import type { Coded } from '@contract/codes';
 import type { WithdrawCounter } from '../../platform/store/release-aggregate.js';
 

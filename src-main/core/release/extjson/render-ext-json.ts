@@ -3,6 +3,8 @@ import type { Store } from '../../platform/store/store.js';
 import type { JsonObject } from './deep-merge.js';
 import { deepMerge, isJsonObject } from './deep-merge.js';
 import type { StoredExtJsonConfig } from '../../platform/store/extjson-aggregate.js';
+import type { ExtJsonProblem } from './ext-json-problems.js';
+import { ProblemList } from './ext-json-problems.js';
 import type { Unresolved } from './placeholders.js';
 import { substitute } from './placeholders.js';
 import type { ExtJsonLimits } from './validate-ext-json.js';
@@ -15,6 +17,8 @@ export interface RenderedExtJson {
   hash: string;
   /** Empty when the ext_json may be sent. */
   errors: string[];
+  /** The same problems as codes with parameters, for the console. */
+  problems: ExtJsonProblem[];
 }
 
 export interface RenderDeps {
@@ -31,13 +35,15 @@ export function configOf(store: RenderDeps['store'], templateId: number): Stored
   );
 }
 
-function parseObject(text: string, what: string, errors: string[]): JsonObject | null {
+function parseObject(text: string, what: 'base' | 'override', appid: string, out: ProblemList): JsonObject | null {
+  const english = what === 'base' ? 'the template base' : `the override of ${appid}`;
   try {
     const parsed: unknown = JSON.parse(text);
     if (isJsonObject(parsed)) return parsed;
-    errors.push(`${what} must be a JSON object`);
+    out.add(`extjson_${what}_not_object`, { appid }, `${english} must be a JSON object`);
   } catch (err) {
-    errors.push(`${what} is not valid JSON: ${(err as Error).message}`);
+    const detail = (err as Error).message;
+    out.add(`extjson_${what}_invalid_json`, { appid, detail }, `${english} is not valid JSON: ${detail}`);
   }
   return null;
 }
@@ -60,25 +66,31 @@ const describe = (u: Unresolved): string => `unknown variable {{${u.name}}} at $
 /** Renders the ext_json a commit of `templateId` to `appid` would send, validated (05 E1). Pure, synchronous. */
 export function renderExtJson(deps: RenderDeps, templateId: number, appid: string): RenderedExtJson {
   const config = configOf(deps.store, templateId);
-  const errors: string[] = [];
-  const base = parseObject(config.base, 'the template base', errors);
+  const out = new ProblemList();
+  const base = parseObject(config.base, 'base', appid, out);
   const overrideText = config.merchants[appid]?.override ?? null;
   const override =
-    overrideText === null || overrideText.trim() === ''
-      ? {}
-      : parseObject(overrideText, `the override of ${appid}`, errors);
-  if (base === null || override === null) return { extJson: '', hash: '', errors };
+    overrideText === null || overrideText.trim() === '' ? {} : parseObject(overrideText, 'override', appid, out);
+  if (base === null || override === null) return { extJson: '', hash: '', errors: out.errors, problems: out.problems };
   const vars = variablesFor(deps.store, config, appid);
   const missing: Unresolved[] = [];
   const merged = deepMerge(
     substitute(base, vars, missing) as JsonObject,
     substitute(override, vars, missing) as JsonObject,
   );
-  errors.push(...[...new Map(missing.map((m) => [describe(m), m])).keys()]);
+  for (const [text, m] of new Map(missing.map((m) => [describe(m), m])))
+    out.add('extjson_unknown_variable', { name: m.name, path: m.path }, text);
   const extJson = JSON.stringify(merged);
   const templateType = deps.store.templates.data.templates.find((t) => t.templateId === templateId)?.templateType ?? 0;
-  errors.push(
-    ...validateExtJson(merged, extJson, appid, { ...DEFAULT_EXT_JSON_LIMITS, ...deps.extJsonLimits }, templateType),
+  validateExtJson(
+    merged,
+    extJson,
+    appid,
+    { ...DEFAULT_EXT_JSON_LIMITS, ...deps.extJsonLimits },
+    templateType,
+    config.pages,
+    out,
   );
-  return { extJson, hash: createHash('sha256').update(extJson, 'utf8').digest('hex'), errors };
+  const hash = createHash('sha256').update(extJson, 'utf8').digest('hex');
+  return { extJson, hash, errors: out.errors, problems: out.problems };
 }

@@ -3,7 +3,7 @@ import { coded } from '../../../contract/codes.js';
 import type { Coded } from '../../../contract/codes.js';
 import { randomUUID } from 'node:crypto';
 import type { EmitEvent } from '@contract/handlers';
-import type { DeployJobSpec, JobDetail, JobStatus, JobView } from '@contract/release';
+import type { DeployJobSpec, JobDetail, JobStatus, JobView, RetryOptions, SubmitProfile } from '@contract/release';
 import type { AuditBook } from '../audits/audit-book.js';
 import type { Clock, TimerHandle } from '../../platform/clock/clock.js';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
@@ -16,7 +16,10 @@ import type { ItemPatch } from '../steps/step-env.js';
 import type { Store } from '../../platform/store/store.js';
 import type { ItemRunHost } from './job-item-run.js';
 import { runJobItem } from './job-item-run.js';
-import { cancelJob, pauseJob, resumeJob, retryFailedItems } from './job-transitions.js';
+import { cancelJob, pauseJob, resumeJob, retryItems, skipRunning } from './job-transitions.js';
+import { retryAction } from './job-retry.js';
+import type { RetryPlan } from './job-retry.js';
+import { feedbackProblems } from '../submit/submit-profile.js';
 import { markUncertain } from './job-recovery.js';
 import { planJob } from './job-policy.js';
 import { newJobRecord, validateSpec } from './job-spec.js';
@@ -35,6 +38,10 @@ export interface JobEngineDeps {
   api: ReleaseApi;
   ledger: LedgerRecorder;
   renderExtJson: ExtJsonRenderer;
+  /** The submit profile of a template for one mini-program (core/release/extjson). */
+  submitProfile?: (templateId: number, appid: string) => SubmitProfile;
+  /** The version a mini-program runs now (ledger): a deploy of the same one is skipped unless forced. */
+  runningVersion?: (appid: string) => { templateId: number | null; userVersion: string | null } | null;
   audits: AuditBook;
   quota: QuotaGuard;
   clock: Clock;
@@ -110,14 +117,39 @@ export class JobEngine {
       .map((i) => i.appid);
   }
 
+  /** The job and its items, without what a retry would do (see `detail`). */
   get(id: string): JobDetail {
     return jobDetail(this.must(id), this.deps.store.authorizers.data);
+  }
+
+  /** The job and its items, with each item's rejection reason and what retrying it would do. */
+  async detail(id: string): Promise<JobDetail> {
+    const job = this.must(id);
+    const plan = await this.retryPlan(job);
+    return jobDetail(
+      job,
+      this.deps.store.authorizers.data,
+      (appid) => plan.get(appid) ?? 'none',
+      (appid) => this.deps.audits.record(appid),
+    );
+  }
+
+  /** What retrying each item of the job would do, from the ext_json it would be committed with now. */
+  private async retryPlan(job: JobRecord): Promise<RetryPlan> {
+    const plan: RetryPlan = new Map();
+    for (const item of Object.values(job.items)) {
+      if (item.state !== 'failed' && item.state !== 'rejected') continue;
+      const rendered = await this.deps.renderExtJson(job.spec.templateId, item.appid);
+      plan.set(item.appid, retryAction(item, rendered.hash));
+    }
+    return plan;
   }
 
   async start(spec: DeployJobSpec): Promise<JobView> {
     validateSpec(spec);
     const id = this.deps.newId?.() ?? `job-${randomUUID()}`;
     const record = newJobRecord(id, spec, this.deps.clock.now());
+    if (!spec.force && this.deps.runningVersion) skipRunning(record, this.deps.runningVersion);
     await this.deps.quota.tryRefresh(spec.appids[0]);
     // Durable before the loop can send the first commit: a crash after this resumes the job.
     await this.deps.store.release.update((d) => {
@@ -172,10 +204,22 @@ export class JobEngine {
     return jobView(this.must(id));
   }
 
-  async retryFailed(id: string): Promise<JobView> {
+  /**
+   * Failed items run their step again, or commit again when their ext_json changed since; rejected items are
+   * submitted again (with `feedbackInfo` as feedback_info), or committed again first when their ext_json changed.
+   * Each re-submission spends an audit within the job's budget (the job pauses for consent beyond it).
+   */
+  async retryFailed(id: string, options: RetryOptions = {}): Promise<JobView> {
+    const feedback = options.feedbackInfo?.trim() ?? '';
+    const problems = feedbackProblems(feedback);
+    if (problems.length > 0)
+      throw new CodedError('invalid_argument', coded('feedback_too_long', { max: problems[0]?.params['max'] ?? 200 }));
     const now = this.deps.clock.now();
-    await this.setJob(id, (j) => retryFailedItems(j, now));
-    this.deps.logger.info('job retrying its failed items', { jobId: id });
+    const plan = await this.retryPlan(this.must(id));
+    await this.setJob(id, (j) => retryItems(j, now, plan, feedback || null));
+    const counts = { resume: 0, recommit: 0, resubmit: 0 };
+    for (const action of plan.values()) if (action !== 'none') counts[action]++;
+    this.deps.logger.info('job retrying its failed items', { jobId: id, ...counts });
     this.ensureLoop(id);
     return jobView(this.must(id));
   }

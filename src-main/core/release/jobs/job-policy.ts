@@ -6,7 +6,7 @@ import { isActive } from '../steps/run-step.js';
 import type { ReleaseSettings } from '../release-settings.js';
 import type { ItemRecord, JobRecord, PauseKind } from '../../platform/store/release-aggregate.js';
 
-const CANARY_OK: ReadonlySet<ItemState> = new Set<ItemState>(['passed', 'releasing', 'released']);
+const CANARY_OK: ReadonlySet<ItemState> = new Set<ItemState>(['passed', 'releasing', 'released', 'skipped']);
 const CANARY_BAD: ReadonlySet<ItemState> = new Set<ItemState>(['rejected', 'failed', 'withdrawn', 'cancelled']);
 const FAILED: ReadonlySet<ItemState> = new Set<ItemState>(['failed', 'rejected']);
 

@@ -2,6 +2,7 @@ import type { Coded } from '../../../contract/codes.js';
 import { storeCoded } from '../../platform/store/stored-text.js';
 import type { JobRecord, PauseKind } from '../../platform/store/release-aggregate.js';
 import { isActive } from '../steps/run-step.js';
+import type { RetryPlan } from './job-retry.js';
 
 /** What the user's commands and the engine's own stops do to a job record: pure, applied inside one store update. */
 
@@ -44,17 +45,44 @@ export function cancelJob(job: JobRecord, inflight: ReadonlySet<string>): void {
   }
 }
 
-/** Failed items go back to the state they failed in, with fresh attempts; a finished or paused job runs again. */
-export function retryFailedItems(job: JobRecord, now: number): void {
+/** Items whose mini-program already runs this template and version are skipped, with the reason (not forced). */
+export function skipRunning(
+  job: JobRecord,
+  running: (appid: string) => { templateId: number | null; userVersion: string | null } | null,
+): void {
   for (const item of Object.values(job.items)) {
-    if (item.state !== 'failed') continue;
-    item.state = item.failedFrom ?? 'pending';
+    const now = running(item.appid);
+    if (now && now.templateId === job.spec.templateId && now.userVersion === job.spec.userVersion) {
+      item.state = 'skipped';
+      item.skipReason = 'skip_same_version';
+    }
+  }
+}
+
+/** Applies a retry plan (job-retry): each item goes where its action says; a finished or paused job runs again. */
+export function retryItems(job: JobRecord, now: number, plan: RetryPlan, feedback: string | null): void {
+  let any = false;
+  for (const item of Object.values(job.items)) {
+    const action = plan.get(item.appid) ?? 'none';
+    if (action === 'none' || (item.state !== 'failed' && item.state !== 'rejected')) continue;
+    any = true;
+    const rejected = item.state === 'rejected';
+    if (action === 'recommit') {
+      Object.assign(item, { state: 'pending', extJsonHash: null, auditId: null });
+      Object.assign(item, { commitSentAt: null, submitSentAt: null, releaseSentAt: null });
+    } else if (action === 'resubmit') {
+      Object.assign(item, { state: 'submitting', auditId: null, submitSentAt: null, releaseSentAt: null });
+    } else {
+      item.state = item.failedFrom ?? 'pending';
+    }
+    // Only a re-submission after a rejection carries feedback (WeChat ignores it otherwise).
+    if (rejected || feedback !== null) item.feedbackInfo = feedback;
     item.failedFrom = null;
     item.error = null;
     item.attempts = 0;
     item.nextAt = now;
   }
-  if (job.status === 'finished' || job.status === 'paused') {
+  if (any && (job.status === 'finished' || job.status === 'paused')) {
     job.status = 'running';
     job.pauseKind = 'none';
     job.pauseReason = null;

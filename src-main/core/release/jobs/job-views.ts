@@ -1,8 +1,8 @@
-import type { ItemState, JobDetail, JobItemView, JobView } from '@contract/release';
+import type { ItemState, JobDetail, JobItemView, JobView, RetryAction } from '@contract/release';
 import { readCodedOrNull } from '../../platform/store/stored-text.js';
 import { itemErrorView } from '../steps/item-error.js';
 import type { Authorizers } from '../../platform/store/authorizers-aggregate.js';
-import type { ItemRecord, JobRecord } from '../../platform/store/release-aggregate.js';
+import type { AuditRecord, ItemRecord, JobRecord } from '../../platform/store/release-aggregate.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -23,6 +23,7 @@ export function jobView(job: JobRecord): JobView {
       ...(s.concurrency === null ? {} : { concurrency: s.concurrency }),
       ...(s.stopTheLine === null ? {} : { stopTheLine: s.stopTheLine }),
       ...(s.auditBudget === null ? {} : { auditBudget: s.auditBudget }),
+      ...(s.force ? { force: true } : {}),
     },
     status: job.status,
     pauseReason: readCodedOrNull(job.pauseReason),
@@ -30,11 +31,18 @@ export function jobView(job: JobRecord): JobView {
     updatedAt: iso(job.updatedAt),
     counts,
     total: s.appids.length,
+    retryable: (counts.failed ?? 0) + (counts.rejected ?? 0),
   };
 }
 
-export function itemView(item: ItemRecord, authorizers: Authorizers): JobItemView {
+export function itemView(
+  item: ItemRecord,
+  authorizers: Authorizers,
+  retry: RetryAction = 'none',
+  audit: AuditRecord | null = null,
+): JobItemView {
   const e = item.error;
+  const rejection = item.state === 'rejected' && audit && audit.auditId === item.auditId ? audit.reason : null;
   return {
     appid: item.appid,
     nickname: authorizers.byAppid[item.appid]?.nickname ?? '',
@@ -42,13 +50,21 @@ export function itemView(item: ItemRecord, authorizers: Authorizers): JobItemVie
     attempts: item.attempts,
     error: e ? itemErrorView(e) : null,
     updatedAt: iso(item.updatedAt),
+    reason: rejection,
+    skipReason: item.skipReason ?? null,
+    retry,
   };
 }
 
-export function jobDetail(job: JobRecord, authorizers: Authorizers): JobDetail {
+export function jobDetail(
+  job: JobRecord,
+  authorizers: Authorizers,
+  retryOf: (appid: string) => RetryAction = () => 'none',
+  auditOf: (appid: string) => AuditRecord | null = () => null,
+): JobDetail {
   const items = job.spec.appids.flatMap((a) => {
     const item = job.items[a];
-    return item ? [itemView(item, authorizers)] : [];
+    return item ? [itemView(item, authorizers, retryOf(a), auditOf(a))] : [];
   });
   return { ...jobView(job), items };
 }

@@ -4,7 +4,7 @@ import { RateLimiter } from './token-bucket.js';
 /** The services a step environment is made of. */
 export type StepEnvDeps = Pick<
   StepEnv,
-  'api' | 'ledger' | 'renderExtJson' | 'audits' | 'clock' | 'logger' | 'settings'
+  'api' | 'ledger' | 'renderExtJson' | 'audits' | 'clock' | 'logger' | 'settings' | 'submitProfile'
 >;
 
 /**
@@ -23,6 +23,7 @@ export function makeStepEnv(deps: StepEnvDeps, started: (written: Promise<void>)
     clock: deps.clock,
     logger: deps.logger,
     settings,
+    ...(deps.submitProfile ? { submitProfile: deps.submitProfile } : {}),
     call: async (endpoint, fn) => {
       await limiter.take(endpoint);
       return fn();

@@ -1,4 +1,4 @@
-import { coded } from '@contract/codes';
+import { coded } from '../../../contract/codes.js';
 import type { LedgerEntryView } from '@contract/release';
 import type { Logger } from '../../platform/log/logger.js';
 import type { WeChatApi } from '../../wechat/client/wechat-api.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeReason } from './sanitize-html.js';
+import { reasonText, sanitizeReason } from './sanitize-html.js';
 
 const tagsIn = (html: string): string[] => html.match(/<[^>]*>/g) ?? [];
 
@@ -27,5 +27,12 @@ describe('sanitizeReason', () => {
   it('is idempotent on its own output', () => {
     const once = sanitizeReason('<b>x</b><br>"q"');
     expect(sanitizeReason(once)).toBe(once);
+  });
+});
+
+describe('reasonText', () => {
+  it('is the plain text of a sanitized reason: line breaks kept, entities decoded once', () => {
+    const sanitized = sanitizeReason('1: &quot;首页&quot;<br>(2) <b onclick="x()">类目</b> &amp;lt;');
+    expect(reasonText(sanitized)).toBe('1: "首页"\n(2) <b onclick="x()">类目</b> &lt;');
   });
 });

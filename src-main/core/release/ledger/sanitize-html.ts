@@ -17,3 +17,10 @@ function escapeText(text: string): string {
 export function sanitizeReason(html: string): string {
   return html.replace(/\r\n?/g, '\n').split(BR).map(escapeText).join('<br>');
 }
+
+const TEXT_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'" };
+
+/** The plain text of a sanitized reason: `<br>` as a line break, entities decoded (for text, never for HTML). */
+export function reasonText(sanitized: string): string {
+  return sanitized.replace(BR, '\n').replace(/&(lt|gt|amp|quot|#39);/g, (m, name: string) => TEXT_ENTITIES[name] ?? m);
+}

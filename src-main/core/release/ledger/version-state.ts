@@ -1,5 +1,6 @@
-import { coded } from '@contract/codes';
+import { coded } from '../../../contract/codes.js';
 import { storeCoded } from '../../platform/store/stored-text.js';
+import { grayPercentageOf } from './gray-detail.js';
 import type { StoredEntry } from './ledger-month.js';
 
 /** How a visit_status entry says the service was closed (raw action, early prose, the code). */
@@ -26,6 +27,8 @@ export interface VersionState {
   history: VersionRef[];
   /** A version in phased release (partly online). */
   gray: VersionRef | null;
+  /** The share of the phased release, when the ledger recorded it. */
+  grayPercentage: number | null;
   /** `false` after change_visitstatus close; `null` when never changed by wxfleet. */
   visitOpen: boolean | null;
 }
@@ -55,6 +58,7 @@ export function foldVersions(entries: readonly StoredEntry[]): VersionState {
     online: null,
     history: [],
     gray: null,
+    grayPercentage: null,
     visitOpen: null,
   };
   for (const e of entries) {
@@ -76,13 +80,16 @@ export function foldVersions(entries: readonly StoredEntry[]): VersionState {
         if (st.online) st.history.push(st.online);
         st.online = released;
         st.gray = null;
+        st.grayPercentage = null;
         break;
       }
       case 'gray_release':
         st.gray = refOf(e, st.gray ?? st.submitted ?? st.experience);
+        st.grayPercentage = grayPercentageOf(e.detail);
         break;
       case 'revert_gray':
         st.gray = null;
+        st.grayPercentage = null;
         break;
       case 'revert': {
         const i = e.userVersion === null ? -1 : st.history.findLastIndex((h) => h.userVersion === e.userVersion);

@@ -1,14 +1,16 @@
 import { coded } from '../../../contract/codes.js';
 import { itemError } from './item-error.js';
 import { splitScreenshots } from '../audits/audit-book.js';
+import { reasonText } from '../ledger/sanitize-html.js';
 import type { AuditRecord } from '../../platform/store/release-aggregate.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
 
-/** WeChat's rejection reason (HTML) as one line of text for the item; the Audits page shows it in full. */
+/**
+ * WeChat's rejection reason (sanitized HTML) as text for the item: line breaks kept, entities decoded once; the job
+ * drawer shows the reason itself through the safe renderer, the Audits page too.
+ */
 const plainText = (html: string | null): string =>
-  (html ?? '')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
+  reasonText(html ?? '')
     .trim()
     .slice(0, 300) || '-';
 

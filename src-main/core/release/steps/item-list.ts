@@ -1,23 +1,38 @@
-import type { SubmitAuditItem } from '@wxfleet/protocol';
+import type { SubmitAuditRequest } from '@wxfleet/protocol';
+import { buildSubmission, declarations } from '../submit/build-submit.js';
+import { profileProblems } from '../submit/submit-profile.js';
+import { coded } from '../../../contract/codes.js';
+import { LocalStepError } from './item-error.js';
 import type { StepEnv } from './step-env.js';
 
-/** submit_audit's item_list from the mini-program's own audit categories and the committed code's pages (05 E2/E3). */
-export async function buildItemList(env: StepEnv, appid: string): Promise<SubmitAuditItem[] | undefined> {
+/**
+ * submit_audit's body from the submit profile (template, overridden by the mini-program's own) and the mini-program's
+ * own audit categories and the committed code's pages (05 E2/E3/E5); refused here, before any audit is spent, when
+ * the profile does not fit them.
+ */
+export async function buildSubmitBody(env: StepEnv, appid: string, templateId: number): Promise<SubmitAuditRequest> {
+  const profile = env.submitProfile?.(templateId, appid) ?? {};
+  const refuse = (problems: { code: string; params: Record<string, string | number> }[]): LocalStepError => {
+    const what = problems.map((p) => `${p.code}${Object.keys(p.params).length ? ` ${JSON.stringify(p.params)}` : ''}`);
+    return new LocalStepError(coded('submit_profile_unfit', { appid, problems: what.join('; ') }));
+  };
+  if (!env.settings.buildItemList) {
+    const problems = profileProblems(profile);
+    if (problems.length > 0) throw refuse(problems);
+    return declarations(profile);
+  }
   const [categories, pages] = await Promise.all([
     env.call('getCategory', () => env.api.getCategory(appid)),
     env.call('getPage', () => env.api.getPage(appid)),
   ]);
-  const category = categories.category_list?.[0];
-  // Without a category WeChat falls back to the configured ones; an item without one would be 85008.
-  if (!category) return undefined;
-  const address = pages.page_list?.[0];
-  const item: SubmitAuditItem = {
-    first_class: category.first_class,
-    second_class: category.second_class,
-    first_id: category.first_id,
-    second_id: category.second_id,
-    ...(category.third_class ? { third_class: category.third_class, third_id: category.third_id } : {}),
-    ...(address ? { address } : {}),
-  };
-  return [item];
+  const own = categories.category_list ?? [];
+  // Without a category of its own WeChat answers 85008 whatever we send: let it say so.
+  if (own.length === 0 && !profile.category) {
+    const problems = profileProblems(profile);
+    if (problems.length > 0) throw refuse(problems);
+    return declarations(profile);
+  }
+  const built = buildSubmission(profile, own, pages.page_list ?? []);
+  if (!built.request) throw refuse(built.problems);
+  return built.request;
 }

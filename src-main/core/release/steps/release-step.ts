@@ -13,6 +13,7 @@ export async function releaseStep(env: StepEnv, input: StepInput): Promise<ItemP
       const entries = await env.ledger.list(item.appid);
       if (!entries.some((e) => e.kind === 'release' && e.jobId === input.jobId))
         record(env, input, coded('ledger_found_on_wechat'));
+      if (env.audits.record(item.appid)?.auditId === item.auditId) env.audits.released(item.appid);
       return { state: 'released' };
     }
   }
@@ -24,6 +25,7 @@ export async function releaseStep(env: StepEnv, input: StepInput): Promise<ItemP
     if (!(err instanceof WeChatError && err.errcode === 85052)) throw err;
   }
   record(env, input, null);
+  if (env.audits.record(item.appid)?.auditId === item.auditId) env.audits.released(item.appid);
   return { state: 'released' };
 }
 

@@ -1,3 +1,4 @@
+import type { SubmitProfile } from '@contract/release';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { LedgerEntryInput, LedgerRecorder } from '../ledger/ledger-recorder.js';
 import type { Logger } from '../../platform/log/logger.js';
@@ -15,6 +16,8 @@ export interface StepEnv {
   clock: Clock;
   logger: Logger;
   settings: ReleaseSettings;
+  /** The submit profile of a template for one mini-program (its own over the template's); none: WeChat's defaults. */
+  submitProfile?: (templateId: number, appid: string) => SubmitProfile;
   call<T>(endpoint: keyof ReleaseApi, fn: () => Promise<T>): Promise<T>;
   /**
    * Starts a ledger write beside the pipeline and returns at once; the job waits for it before it reports itself

@@ -4,7 +4,7 @@ import type { GetLatestAuditStatusResponse } from '@wxfleet/protocol';
 import { splitScreenshots } from '../audits/audit-book.js';
 import { WeChatError } from '../../wechat/client/wechat-error.js';
 import { LocalStepError, mayHaveArrived } from './item-error.js';
-import { buildItemList } from './item-list.js';
+import { buildSubmitBody } from './item-list.js';
 import { ledgerEntry } from '../ledger/ledger-entry.js';
 import { privacyInterfacesError } from './privacy-check.js';
 import type { ItemPatch, StepEnv, StepInput } from './step-env.js';
@@ -80,11 +80,16 @@ export async function submitStep(env: StepEnv, input: StepInput): Promise<ItemPa
   let auditid: number;
   let sent = false;
   try {
-    const itemList = env.settings.buildItemList ? await buildItemList(env, item.appid) : undefined;
+    const body = await buildSubmitBody(env, item.appid, spec.templateId);
+    const feedback = item.feedbackInfo ?? null;
     input.recordIntent({ submitSentAt: env.clock.now() });
     sent = true;
     const res = await env.call('submitAudit', () =>
-      env.api.submitAudit(item.appid, { ...(itemList ? { item_list: itemList } : {}), version_desc: spec.userDesc }),
+      env.api.submitAudit(item.appid, {
+        ...body,
+        version_desc: body.version_desc ?? spec.userDesc,
+        ...(feedback ? { feedback_info: feedback } : {}),
+      }),
     );
     auditid = res.auditid;
   } catch (err) {

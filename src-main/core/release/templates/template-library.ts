@@ -99,7 +99,17 @@ export function createTemplateLibrary(deps: TemplateLibraryDeps): TemplateLibrar
       serial(async () => {
         const draft = (await listDrafts()).find((d) => d.draft_id === draftId);
         if (!draft) throw new TemplateLibraryError(coded('draft_not_found', { draftId }));
-        const before = new Set((await listTemplates()).map((t) => t.template_id));
+        const listed = await listTemplates();
+        // The same draft added twice would make a duplicate template: hand back the one it already made.
+        const existing = findNewTemplate(draft, listed, templateType);
+        if (existing) {
+          await save(null, listed);
+          const id = existing.template.template_id;
+          logger.info('draft is already a template; nothing added', { draftId, templateId: id });
+          const record = lib().templates.find((t) => t.templateId === id) ?? templateRecord(existing.template);
+          return { ...templateView(record, lib(), usage(id)), alreadyInLibrary: true };
+        }
+        const before = new Set(listed.map((t) => t.template_id));
         await api.addToTemplate({ draft_id: draftId, template_type: templateType });
         const after = await listTemplates();
         const match = findNewTemplate(

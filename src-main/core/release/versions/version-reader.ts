@@ -34,6 +34,8 @@ export function createVersionReader(deps: VersionReaderDeps) {
       drift:
         target !== undefined &&
         (online === null || online.templateId !== target.templateId || online.userVersion !== target.userVersion),
+      gray: state.gray === null ? null : { percentage: state.grayPercentage ?? 0, userVersion: state.gray.userVersion },
+      service: state.visitOpen === null ? null : state.visitOpen ? ('open' as const) : ('closed' as const),
     };
   };
 }
