@@ -45,12 +45,13 @@ async function scan(name: string): Promise<void> {
 }
 
 /** Opens the first mini-program's drawer and its rollback confirmation (an Element Plus popconfirm). */
-async function openRevertConfirm(label: string): Promise<ReturnType<Page['locator']>> {
+/** The drawer's service confirmation: Element Plus' own message box, with its buttons in the UI language. */
+async function openServiceConfirm(label: string): Promise<ReturnType<Page['locator']>> {
   await page.locator('[data-test=authorizer-row] .wx-link').first().click();
   const drawer = page.locator('[data-test=authorizer-drawer]');
   await drawer.waitFor({ timeout: PATIENCE });
   await drawer.getByRole('button', { name: label }).click();
-  const confirm = page.locator('.el-popconfirm').filter({ visible: true }).first();
+  const confirm = page.locator('.el-message-box').filter({ visible: true }).first();
   await confirm.waitFor({ timeout: PATIENCE });
   return confirm;
 }
@@ -146,7 +147,7 @@ describe('a zh-CN user reads no English', () => {
       if (route === 'mini-programs') {
         await page.locator('[data-test=authorizer-row]').first().waitFor({ timeout: PATIENCE });
         await scan(route);
-        const confirm = await openRevertConfirm('版本回退');
+        const confirm = await openServiceConfirm('暂停服务');
         // Element Plus' own buttons speak Chinese too (its zh-CN locale).
         expect(await confirm.innerText()).toMatch(/取消[\s\S]*确定/);
         await scan('mini-program-drawer');
@@ -179,8 +180,8 @@ describe('a zh-CN user reads no English', () => {
     const reason = page.locator('[data-test=pause-reason]').first();
     await expect.poll(() => reason.innerText(), { timeout: PATIENCE }).toContain('The job spent the 1 audits');
     await goTo(page, 'mini-programs');
-    const confirm = await openRevertConfirm('Roll back');
-    expect(await confirm.innerText()).toMatch(/No[\s\S]*Yes/);
-    await confirm.getByRole('button', { name: 'No' }).click();
+    const confirm = await openServiceConfirm('Suspend service');
+    expect(await confirm.innerText()).toMatch(/Cancel[\s\S]*OK/);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
   }, 120_000);
 });
