@@ -226,6 +226,39 @@ describe('submit_audit and the audit state machine (05 E5–E8, E23)', () => {
   });
 });
 
+describe('feedback_info and the submitted item (05 E5)', () => {
+  beforeEach(() => start());
+
+  test('feedback_info is kept only when the previous audit was rejected; the first item is shown', async () => {
+    const appid = s.appid;
+    const latest = async () => {
+      const state = await sim.control('GET', '/state');
+      const apps = (
+        state['merchants'] as { apps: { appid: string; latestAudit: Record<string, unknown> }[] }[]
+      ).flatMap((m) => m.apps);
+      return apps.find((a) => a.appid === appid)?.latestAudit;
+    };
+    expect((await post('/wxa/commit', COMMIT)).json['errcode']).toBe(0);
+    await post('/cgi-bin/component/setprivacysetting', PRIVACY);
+    await advance(6);
+    const first = await post('/wxa/submit_audit', { feedback_info: 'ignored: nothing was rejected yet' });
+    expect(first.json['errcode']).toBe(0);
+    expect(await latest()).toMatchObject({ feedbackInfo: null, item: null });
+    await sim.control('POST', '/audit/decide', { count: 1, outcome: 'fail', reason: '类目不符' });
+    await advance(61);
+    const categories = (await get('/wxa/get_category')).json['category_list'] as Record<string, unknown>[];
+    const again = await post('/wxa/submit_audit', {
+      item_list: [{ ...categories[0], address: 'pages/index/index', title: '首页', tag: '门店 预约' }],
+      feedback_info: '已修改类目',
+    });
+    expect(again.json['errcode'], again.text).toBe(0);
+    expect(await latest()).toMatchObject({
+      feedbackInfo: '已修改类目',
+      item: { address: 'pages/index/index', title: '首页', tag: '门店 预约' },
+    });
+  });
+});
+
 describe('release, rollback, gray release, visit status, version info (05 E9–E15)', () => {
   beforeEach(() => start());
 

@@ -110,7 +110,11 @@ export function wireRelease(w: ReleaseWiring): Release {
     api,
     ledger,
     row: w.row,
-    onReleased: (appid) => engine.releasedByHand(appid),
+    // A gray release ended in full: the version leaves the "passed" queue and waiting job items follow.
+    onReleased: (appid) => {
+      audits.released(appid);
+      engine.releasedByHand(appid);
+    },
   });
   const versionJobs = new VersionJobs({ store, ops: versions, tasks, clock, logger, emit });
   let unsubscribe: (() => void) | null = null;

@@ -754,7 +754,9 @@ const en: typeof zhCN = {
   jobRetry: {
     button: 'Retry ({n})',
     title: 'Retry',
-    plan: '{resume} run their failed step again, {recommit} are committed again (ext_json changed), {resubmit} are submitted for audit again.',
+    planResume: 'One runs its failed step again | {n} run their failed step again',
+    planRecommit: 'One is committed again (its ext_json changed) | {n} are committed again (their ext_json changed)',
+    planResubmit: 'One is submitted for audit again | {n} are submitted for audit again',
     budget: 'Each new submission uses one audit of this job’s budget; the job asks before it spends more.',
     feedback: 'Feedback for the reviewer (after a rejection)',
     feedbackHint: 'What was fixed, up to 200 characters',

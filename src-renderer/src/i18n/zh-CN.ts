@@ -720,7 +720,9 @@ export default {
   jobRetry: {
     button: '重试（{n}）',
     title: '重试',
-    plan: '{resume} 个重新执行失败的步骤，{recommit} 个重新上传代码（ext_json 已改动），{resubmit} 个重新提交审核。',
+    planResume: '{n} 个重新执行失败的步骤',
+    planRecommit: '{n} 个重新上传代码（ext_json 已改动）',
+    planResubmit: '{n} 个重新提交审核',
     budget: '每次重新提审消耗本任务审核预算中的一次；超出预算前会先询问。',
     feedback: '给审核人员的反馈（被驳回后）',
     feedbackHint: '说明修改了什么，最多 200 字',
