@@ -1,5 +1,6 @@
 /** Mini-programs (authorizers), invitations and the overview. */
 import type { Coded } from './codes';
+import type { ReadinessSummary } from './readiness';
 
 export type AuthorizerStatus = 'authorized' | 'needs_reauth' | 'revoked';
 export type AuditState = 'none' | 'auditing' | 'delayed' | 'passed' | 'rejected' | 'withdrawn' | 'released';
@@ -31,6 +32,8 @@ export interface AuthorizerRow {
   /** Service state as last set or seen; null when never read. */
   service: 'open' | 'closed' | null;
   updatedAt: string;
+  /** What still holds the mini-program back from audit or release; null before the first read. */
+  readiness?: ReadinessSummary | null;
 }
 
 export interface AuthorizerDetail extends AuthorizerRow {

@@ -31,6 +31,17 @@ import type {
   TemplateLibraryView,
   TemplateView,
 } from './release';
+import type {
+  CategoryOption,
+  FixRequest,
+  FixResult,
+  IcpStatusView,
+  PreflightView,
+  ReadinessProfile,
+  ReadinessView,
+  RegistrationInput,
+  RegistrationView,
+} from './readiness';
 import type { Coded } from './codes';
 import type { ContractError } from './result';
 import type { ConnectionReport, PlatformInput, PreferencesInput, RelayInput, SettingsView } from './settings';
@@ -115,6 +126,26 @@ export interface InvokeMap {
   'jobs:resume': Call<[id: string], JobView>;
   'jobs:cancel': Call<[id: string], JobView>;
   'jobs:retryFailed': Call<[id: string, options?: RetryOptions], JobView>;
+
+  /** The last readiness read of a mini-program (what WeChat checks before audit and release). */
+  'readiness:get': Call<[appid: string], ReadinessView>;
+  /** Reads WeChat again for the given mini-programs, or every authorized one (null). */
+  'readiness:refresh': Call<[appids: string[] | null], ReadinessView[]>;
+  'readiness:profile': Call<[], ReadinessProfile>;
+  'readiness:saveProfile': Call<[ReadinessProfile], ReadinessProfile>;
+  'readiness:fix': Call<[FixRequest], FixResult[]>;
+  /** Every fix the console can make from the profile, for each mini-program. */
+  'readiness:fixAll': Call<[appids: string[]], FixResult[]>;
+  /** Which mini-programs a deploy would send to audit, and which it holds back and why. */
+  'readiness:preflight': Call<[{ appids: string[]; autoRelease: boolean }], PreflightView>;
+  'readiness:icp': Call<[appid: string], IcpStatusView>;
+  /** Categories this mini-program may add (second level). */
+  'readiness:categories': Call<[appid: string], CategoryOption[]>;
+
+  /** Fast registration (new versions): a new merchant's mini-program created by WeChat and authorized to us. */
+  'registrations:list': Call<[], RegistrationView[]>;
+  'registrations:start': Call<[RegistrationInput], RegistrationView>;
+  'registrations:refresh': Call<[taskid: string], RegistrationView>;
 }
 
 export interface EventMap {
@@ -189,6 +220,18 @@ const invokeChannels: Record<InvokeChannel, true> = {
   'jobs:resume': true,
   'jobs:cancel': true,
   'jobs:retryFailed': true,
+  'readiness:get': true,
+  'readiness:refresh': true,
+  'readiness:profile': true,
+  'readiness:saveProfile': true,
+  'readiness:fix': true,
+  'readiness:fixAll': true,
+  'readiness:preflight': true,
+  'readiness:icp': true,
+  'readiness:categories': true,
+  'registrations:list': true,
+  'registrations:start': true,
+  'registrations:refresh': true,
 };
 
 const eventChannels: Record<EventChannel, true> = {

@@ -1,5 +1,6 @@
 /** Templates, ext_json, the per-mini-program pipeline, audits, jobs and the version ledger. */
 import type { Coded } from './codes';
+import type { HeldOutView } from './readiness';
 import type { DeployJobSpec } from './schemas';
 
 export interface DraftView {
@@ -74,7 +75,9 @@ export type LedgerKind =
   | 'revert_gray'
   | 'revert'
   | 'visit_status'
-  | 'reconciled';
+  | 'reconciled'
+  /** A readiness fix written to WeChat (privacy guide, domains, category, basic info, testers); `detail` says what. */
+  | 'merchant_setting';
 
 export interface LedgerEntryView {
   id: string;
@@ -143,6 +146,8 @@ export interface JobView {
   updatedAt: string;
   counts: Partial<Record<ItemState, number>>;
   total: number;
+  /** Mini-programs the pre-flight left out of the job (not ready), with why. */
+  heldOut?: HeldOutView[];
   /** Items a retry would act on (0: no retry to offer). */
   retryable?: number;
 }

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'keychain_unavailable'
   | 'wechat_error'
   | 'relay_unreachable'
+  /** A deploy where no mini-program passed the readiness pre-flight; the reason lists them and their items. */
+  | 'not_ready'
   | 'internal';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
@@ -17,6 +19,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'keychain_unavailable',
   'wechat_error',
   'relay_unreachable',
+  'not_ready',
   'internal',
 ];
 

@@ -3,6 +3,7 @@
  * (`z.infer`), and `validators.ts` checks every call against them before any side effect.
  */
 import { z } from 'zod';
+import { READINESS_ARGS } from './readiness-schemas';
 
 const MAX_TEXT = 4096;
 const MAX_APPIDS = 10_000;
@@ -54,6 +55,20 @@ export const authorizerFilterSchema = z.strictObject({
   templateId: templateIdSchema.optional(),
   tag: text(64).optional(),
   drift: z.boolean().optional(),
+  /** Only mini-programs held back by this readiness item (or by any, `any`). */
+  notReady: z
+    .enum([
+      'any',
+      'permission',
+      'basic_info',
+      'category',
+      'privacy_guide',
+      'privacy_interfaces',
+      'domains',
+      'icp',
+      'testers',
+    ])
+    .optional(),
 });
 
 const ids = z.array(int(0, Number.MAX_SAFE_INTEGER)).max(16);
@@ -130,6 +145,11 @@ export const deployJobSpecSchema = z.strictObject({
   stopTheLine: z.number().min(0).max(1).optional(),
   /** The user agreed to spend this many audits of the monthly quota. */
   auditBudget: int(0, 100_000).optional(),
+  /**
+   * Check readiness first and leave out the mini-programs that would fail audit (or release, with `autoRelease`);
+   * the job lists them under `heldOut`. The console's deploy dialog always sets it.
+   */
+  preflight: z.boolean().optional(),
   /** Deploy also where this template and version already run (otherwise those items are skipped). */
   force: z.boolean().optional(),
 });
@@ -220,6 +240,7 @@ export const ARGS = {
   'jobs:resume': z.tuple([idSchema]),
   'jobs:cancel': z.tuple([idSchema]),
   'jobs:retryFailed': z.tuple([idSchema, retryOptionsSchema.optional()]),
+  ...READINESS_ARGS,
 } as const;
 
 export type PlatformInput = z.infer<typeof platformInputSchema>;

@@ -64,6 +64,18 @@ const schemasMatchTheContract: { [C in InvokeChannel]: Same<z.infer<(typeof ARGS
   'jobs:resume': true,
   'jobs:cancel': true,
   'jobs:retryFailed': true,
+  'readiness:get': true,
+  'readiness:refresh': true,
+  'readiness:profile': true,
+  'readiness:saveProfile': true,
+  'readiness:fix': true,
+  'readiness:fixAll': true,
+  'readiness:preflight': true,
+  'readiness:icp': true,
+  'readiness:categories': true,
+  'registrations:list': true,
+  'registrations:start': true,
+  'registrations:refresh': true,
 };
 void schemasMatchTheContract;
 

@@ -14,7 +14,7 @@ import type { Harness } from './helpers/core-harness.js';
 import { invoke, startWorld, waitFor } from './helpers/core-world.js';
 import { authorizeThroughInvitation } from './helpers/merchant.js';
 import { startHarness } from './helpers/core-harness.js';
-import { fillPrivacyGuides } from '../e2e/merchant-privacy.js';
+import { applyGuidesThroughConsole } from '../e2e/console-guide.js';
 import { addSecret, findSecret, recordVaultWrites } from './helpers/secret-search.js';
 
 let h: Harness | undefined;
@@ -192,7 +192,10 @@ it('after the demo has run a deploy, the profile holds a log file with the job a
     const rows = await call('authorizers:sync', null);
     const targets = rows.filter((r) => r.status === 'authorized' && r.canManageCode).map((r) => r.appid);
     expect(targets.length).toBeGreaterThanOrEqual(2);
-    await fillPrivacyGuides(stack, targets.slice(0, 2));
+    await applyGuidesThroughConsole(
+      stack.host.invoke as Parameters<typeof applyGuidesThroughConsole>[0],
+      targets.slice(0, 2),
+    );
     const library = await call('templates:sync');
     const draft = library.drafts.find((d) => d.userVersion === '2.1.1') ?? library.drafts[0];
     const { templateId } = await call('templates:addDraft', draft?.draftId ?? 0);

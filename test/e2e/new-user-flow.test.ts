@@ -15,7 +15,7 @@ import { ICP_STATUS } from '@wxfleet/protocol';
 import { keytarKeychain } from '../../src-main/core/platform/vault/keytar-keychain.js';
 import { startDemoStack } from '../../scripts/demo-stack.js';
 import type { DemoStack } from '../../scripts/demo-stack.js';
-import { fillPrivacyGuides } from './merchant-privacy.js';
+import { applyGuidesThroughConsole } from './console-guide.js';
 import { PAGES, PATIENCE, ROOT, assertNoSecrets, goTo, launchChromium, screenshot, until } from './helpers.js';
 
 let stack: DemoStack;
@@ -186,7 +186,7 @@ describe('a new user, end to end', () => {
       .map((r) => r.appid);
     expect(targets).toHaveLength(10);
     rejectedAppid = targets[3]!;
-    await fillPrivacyGuides(stack, targets);
+    await applyGuidesThroughConsole(stack.host.invoke as Parameters<typeof applyGuidesThroughConsole>[0], targets);
     await stack.control('POST', '/audit/decide', {
       outcome: 'fail',
       appid: rejectedAppid,

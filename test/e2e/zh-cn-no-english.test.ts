@@ -14,7 +14,7 @@ import { keytarKeychain } from '../../src-main/core/platform/vault/keytar-keycha
 import { englishSentences } from '../../src-renderer/src/testing/english-sentences.js';
 import { startDemoStack } from '../../scripts/demo-stack.js';
 import type { DemoStack } from '../../scripts/demo-stack.js';
-import { fillPrivacyGuides } from './merchant-privacy.js';
+import { applyGuidesThroughConsole } from './console-guide.js';
 import { PAGES, PATIENCE, ROOT, goTo, launchChromium, screenshot, until } from './helpers.js';
 
 let stack: DemoStack;
@@ -93,7 +93,10 @@ describe('a zh-CN user reads no English', () => {
     );
     const targets = rows.slice(0, 3).map((r) => r.appid);
     const [first, second, broken] = targets as [string, string, string];
-    await fillPrivacyGuides(stack, [first, second]);
+    await applyGuidesThroughConsole(stack.host.invoke as Parameters<typeof applyGuidesThroughConsole>[0], [
+      first,
+      second,
+    ]);
 
     const library = await invoke('templates:sync');
     const draft = library.drafts.find((d) => d.userVersion === '2.1.1');

@@ -13,6 +13,7 @@ import { wechatSettingsReader } from '../fleet/wechat-settings.js';
 import { WECHAT_PAGE_BASES } from '../onboarding/authorization-link.js';
 import { authorizationLostNotifier } from '../onboarding/authorization-lost.js';
 import { experienceQr } from '../onboarding/experience-qr.js';
+import { createFastRegistration } from '../onboarding/fast-registration.js';
 import type { Onboarding } from '../onboarding/onboarding.js';
 import { createOnboarding } from '../onboarding/onboarding.js';
 import { createIpWhitelistWatch } from '../overview/ip-whitelist.js';
@@ -31,6 +32,11 @@ import { createTaskGroup } from '../platform/tasks/task-group.js';
 import type { Keychain } from '../platform/vault/keychain.js';
 import type { Vault } from '../platform/vault/vault.js';
 import { openVault } from '../platform/vault/vault.js';
+import type { ReadinessFixer } from '../readiness/readiness-fixer.js';
+import { createReadinessFixer } from '../readiness/readiness-fixer.js';
+import { refreshOnPushes } from '../readiness/readiness-pushes.js';
+import type { ReadinessService } from '../readiness/readiness-service.js';
+import { createReadinessService } from '../readiness/readiness-service.js';
 import { cryptProvider } from '../relay/link/crypt-provider.js';
 import type { RelayRunner } from '../relay/link/relay-runner.js';
 import { createRelayRunner } from '../relay/link/relay-runner.js';
@@ -49,6 +55,7 @@ import { loggedHandlers } from './logged-handlers.js';
 import type { CrashSource } from './crash-watch.js';
 import { watchCrashes } from './crash-watch.js';
 import { fleetChanges } from './fleet-changes.js';
+import { createReadinessHandlers, deployWithPreflight, withHeldOut } from './readiness-handlers.js';
 import { createReleaseHandlers } from './release-handlers.js';
 import { createTemplateHandlers } from './template-handlers.js';
 import type { Release } from './wire-release.js';
@@ -80,6 +87,8 @@ export interface AppServices {
   onboarding: Onboarding;
   fleet: AuthorizerViews;
   release: Release;
+  readiness: ReadinessService;
+  fixer: ReadinessFixer;
   settings: SettingsService;
   /** The WeChat call log and the operations log (the Logs page). */
   staffLogs: StaffLogs;
@@ -202,12 +211,22 @@ async function wire(
     random: adapters.random ?? Math.random,
     row: (appid) => fleet.row(appid),
   });
+  const readiness = createReadinessService({ store, api: wechat.api, clock, logger, emit });
+  const fixer = createReadinessFixer({
+    api: wechat.api,
+    store,
+    readiness,
+    ledger,
+    logger,
+    mpHome: config.wechat.baseUrl ?? 'https://mp.weixin.qq.com/',
+  });
   const fleet = createAuthorizerViews({
     store,
     emit,
     versions: release.readVersions,
     wechatSettings: wechatSettingsReader(wechat.api, logger),
     extVariables: release.extVariables,
+    readiness: (appid) => readiness.summary(appid),
   });
   const settings = createSettingsService({
     store,
@@ -219,7 +238,7 @@ async function wire(
     },
   });
 
-  const handlers: InvokeHandlers = staffLogs.operations.wrap({
+  const raw: InvokeHandlers = {
     ...coreHandlers({
       appInfo: { name: 'wxfleet', version: config.version, profile: config.profile },
       settings,
@@ -257,13 +276,24 @@ async function wire(
     }),
     'logs:calls': async (filter) => staffLogs.calls.list(filter),
     'logs:operations': async (filter) => staffLogs.operations.list(filter),
-  });
+    ...createReadinessHandlers({
+      readiness,
+      fixer,
+      api: wechat.api,
+      registration: createFastRegistration({ api: wechat.api, store, clock, logger }),
+    }),
+  };
+  // Readiness wraps its channels first, so the operations log records what the person called.
+  withReadiness(raw, { readiness, fixer, store, tasks, release, logger });
+  const handlers: InvokeHandlers = staffLogs.operations.wrap(raw);
 
   let stopWatching: (() => void) | null = null;
+  let stopReadinessPushes: (() => void) | null = null;
   let stopped: Promise<void> | null = null;
   const stop = async (): Promise<void> => {
     await relay.stop();
     release.stop();
+    stopReadinessPushes?.();
     await tasks.drain();
     changes.stop();
     await store.flush();
@@ -287,6 +317,8 @@ async function wire(
     onboarding,
     fleet,
     release,
+    readiness,
+    fixer,
     settings,
     staffLogs,
   };
@@ -304,6 +336,7 @@ async function wire(
       }
       // Audit pushes are listened for before the relay can deliver the first one.
       release.start();
+      stopReadinessPushes = refreshOnPushes(pushBus, { readiness, store, tasks, logger });
       await relay.sync();
       logger.info('wxfleet started', {
         profile: config.profile,
@@ -312,4 +345,67 @@ async function wire(
     },
     stop: () => (stopped ??= stop()),
   };
+}
+
+const READINESS_MAX_AGE_MS = 10 * 60_000;
+
+/**
+ * Readiness around the channels that need it: a sync re-reads readiness in the background, a deploy runs the
+ * pre-flight first, and job views list the mini-programs the pre-flight left out.
+ */
+function withReadiness(
+  handlers: InvokeHandlers,
+  s: {
+    readiness: ReadinessService;
+    fixer: ReadinessFixer;
+    store: Store;
+    tasks: TaskGroup;
+    release: Release;
+    logger: Logger;
+  },
+): void {
+  const { readiness, fixer, store, tasks, release, logger } = s;
+  // The domain profile is applied before a release by hand, so the release keeps what the templates call (05 E26).
+  const releaseByHand = handlers['audits:release'];
+  handlers['audits:release'] = async (appid) => {
+    try {
+      await applyDomainsBeforeRelease(appid);
+    } catch (error) {
+      // The release itself is what the person asked for; a failed check must not stop it.
+      logger.warn('readiness not checked before release', { appid, error });
+    }
+    return releaseByHand(appid);
+  };
+  async function applyDomainsBeforeRelease(appid: string): Promise<void> {
+    // Read again only when there may be something to apply: a profile with domains, or a gap already seen.
+    const seen = readiness.view(appid).items.find((i) => i.key === 'domains');
+    const profile = readiness.profile().domains;
+    if (seen?.state !== 'missing' && Object.values(profile).every((l) => l.length === 0)) return;
+    const domains = (await readiness.refresh(appid)).items.find((i) => i.key === 'domains');
+    if (domains?.state !== 'missing') return;
+    const [result] = await fixer.fix({ action: 'apply_domains', appids: [appid] });
+    if (result && !result.ok) logger.warn('domain profile not applied before release', { appid, code: result.code });
+  }
+  const sync = handlers['authorizers:sync'];
+  handlers['authorizers:sync'] = async (appid) => {
+    const rows = await sync(appid);
+    // A fleet-wide sync re-reads only what was not read lately: each read is nine calls per mini-program.
+    tasks.run('readiness refresh after a sync failed', () =>
+      appid === null ? readiness.refreshStale(READINESS_MAX_AGE_MS) : readiness.refreshMany([appid]),
+    );
+    return rows;
+  };
+  const get = handlers['jobs:get'];
+  const list = handlers['jobs:list'];
+  handlers['jobs:get'] = async (id) => {
+    const job = await get(id);
+    return { ...job, ...withHeldOut(store, job) };
+  };
+  handlers['jobs:list'] = async () => (await list()).map((j) => withHeldOut(store, j));
+  handlers['jobs:startDeploy'] = deployWithPreflight({
+    readiness,
+    store,
+    start: (spec) => release.engine.start(spec),
+    get: async (id) => withHeldOut(store, release.engine.get(id)),
+  });
 }

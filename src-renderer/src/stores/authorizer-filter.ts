@@ -1,4 +1,5 @@
 import type { AuthorizerRow, AuthorizerStatus } from '@contract/fleet';
+import type { ReadinessKey } from '@contract/readiness';
 
 export interface ListFilter {
   search: string;
@@ -7,6 +8,8 @@ export interface ListFilter {
   version: string;
   tag: string;
   drift: '' | 'yes' | 'no';
+  /** '' all, `any` held back by anything, or one readiness item. */
+  readiness?: '' | 'any' | ReadinessKey;
 }
 
 // Removed from every needle, so a needle never matches across two fields.
@@ -33,6 +36,11 @@ function indexOf(rows: readonly AuthorizerRow[]): string[] {
   return index;
 }
 
+function readinessMatches(row: AuthorizerRow, wanted: 'any' | ReadinessKey): boolean {
+  const keys = row.readiness?.notReady ?? [];
+  return wanted === 'any' ? keys.length > 0 : keys.includes(wanted);
+}
+
 /** Pure; the search index of a row list is built on its first search and kept while the list lives. */
 export function filterRows(rows: readonly AuthorizerRow[], filter: ListFilter): readonly AuthorizerRow[] {
   const needle = filter.search.replaceAll(SEPARATOR, '').trim().toLowerCase();
@@ -41,7 +49,8 @@ export function filterRows(rows: readonly AuthorizerRow[], filter: ListFilter): 
     filter.templateId !== null ||
     filter.version !== '' ||
     filter.tag !== '' ||
-    filter.drift !== '';
+    filter.drift !== '' ||
+    !!filter.readiness;
   if (needle === '' && !byFields) return rows;
   const index = needle === '' ? null : indexOf(rows);
   const shown: AuthorizerRow[] = [];
@@ -54,6 +63,7 @@ export function filterRows(rows: readonly AuthorizerRow[], filter: ListFilter): 
       if (filter.version !== '' && row.online?.userVersion !== filter.version) continue;
       if (filter.tag !== '' && !row.tags.includes(filter.tag)) continue;
       if (filter.drift !== '' && row.drift !== (filter.drift === 'yes')) continue;
+      if (filter.readiness && !readinessMatches(row, filter.readiness)) continue;
     }
     shown.push(row);
   }

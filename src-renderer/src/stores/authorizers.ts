@@ -15,7 +15,15 @@ export const useAuthorizersStore = defineStore('authorizers', () => {
   // shallowRef: thousands of rows are replaced wholesale, never mutated in place, so deep reactivity is waste.
   const rows = shallowRef<AuthorizerRow[]>([]);
   const loading = ref(false);
-  const filter = reactive<ListFilter>({ search: '', status: '', templateId: null, version: '', tag: '', drift: '' });
+  const filter = reactive<ListFilter>({
+    search: '',
+    status: '',
+    templateId: null,
+    version: '',
+    tag: '',
+    drift: '',
+    readiness: '',
+  });
   const selected = ref<Set<string>>(new Set());
   const detail = ref<AuthorizerDetail | null>(null);
   const ledger = ref<LedgerEntryView[]>([]);

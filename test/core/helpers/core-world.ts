@@ -55,7 +55,7 @@ export const invoke = <C extends InvokeChannel>(
 };
 
 /** Real relay and simulator on loopback, wired as in production: pushes to the relay, the launch page on its host. */
-export async function startWorld(sim: SimulatorConfigInput = {}): Promise<World> {
+export async function startWorld(sim: SimulatorConfigInput = {}, options: { seed?: 'demo' } = {}): Promise<World> {
   const platform = defaultConfig().platform;
   const simPort = await freePort();
   const relay = await startRelay({
@@ -65,6 +65,7 @@ export async function startWorld(sim: SimulatorConfigInput = {}): Promise<World>
   });
   const running = await startSimulator({
     port: simPort,
+    ...(options.seed ? { seed: options.seed } : {}),
     config: {
       ...sim,
       launchDomain: new URL(relay.url).host,

@@ -16,6 +16,8 @@ import type { ExtJsonConfigs } from './extjson-aggregate.js';
 import { extJsonConfigsAggregate } from './extjson-aggregate.js';
 import type { TemplateLibrary } from './templates-aggregate.js';
 import { templateLibraryAggregate } from './templates-aggregate.js';
+import type { Readiness } from './readiness-aggregate.js';
+import { readinessAggregate } from './readiness-aggregate.js';
 import type { Settings } from './settings-aggregate.js';
 import { settingsAggregate } from './settings-aggregate.js';
 import type { VersionJobs } from './version-jobs-aggregate.js';
@@ -35,6 +37,8 @@ export interface Store {
   readonly templates: Aggregate<TemplateLibrary>;
   /** ext_json base and per-merchant variables per template (core/release/extjson). */
   readonly extJson: Aggregate<ExtJsonConfigs>;
+  /** Readiness records, the guide template and domain profile (core/readiness). */
+  readonly readiness: Aggregate<Readiness>;
   /** Batch version actions in waves (core/release/versions). */
   readonly versionJobs: Aggregate<VersionJobs>;
   /** Files that were corrupt at open and how they were restored (shown to the user once). */
@@ -54,6 +58,7 @@ export async function openStore(deps: AggregateDeps): Promise<Store> {
     openAggregate(releaseAggregate, deps),
     openAggregate(templateLibraryAggregate, deps),
     openAggregate(extJsonConfigsAggregate, deps),
+    openAggregate(readinessAggregate, deps),
     openAggregate(versionJobsAggregate, deps),
   ] as const;
   // Let every open finish (and stop writing) before reporting a failure.
@@ -69,6 +74,7 @@ export async function openStore(deps: AggregateDeps): Promise<Store> {
     release,
     templates,
     extJson,
+    readiness,
     versionJobs,
   ] = await Promise.all(opened);
   const all = [
@@ -81,6 +87,7 @@ export async function openStore(deps: AggregateDeps): Promise<Store> {
     release,
     templates,
     extJson,
+    readiness,
     versionJobs,
   ];
   const recoveries = all.flatMap((a) => (a.recovery ? [a.recovery] : []));
@@ -94,6 +101,7 @@ export async function openStore(deps: AggregateDeps): Promise<Store> {
     release,
     templates,
     extJson,
+    readiness,
     versionJobs,
     recoveries,
     async flush() {

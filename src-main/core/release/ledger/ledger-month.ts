@@ -15,6 +15,7 @@ export const LEDGER_KINDS = [
   'revert',
   'visit_status',
   'reconciled',
+  'merchant_setting',
 ] as const;
 
 export const storedEntrySchema = s.object({
