@@ -4,7 +4,8 @@ import type { LogFilter, OperationRow } from '../../contract/release.js';
 import type { LogBook } from './log-book.js';
 
 /** Channels that only read: not operations. */
-const READS = /:(list|get|quota|state|info|screenshot|experienceQr|preview|calls|operations)$/;
+const READS =
+  /:(list|get|quota|state|info|screenshot|experienceQr|preview|calls|operations|profile|preflight|icp|categories)$/;
 /** Arguments of these channels may carry secrets: only the channel is recorded. */
 const SECRET_ARGS = /^settings:/;
 const APPID = /^wx[0-9a-zA-Z]{6,32}$/;

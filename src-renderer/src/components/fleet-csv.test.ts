@@ -22,3 +22,19 @@ it('exports the list with versions, gray share and service, safe for spreadsheet
   expect(second).toContain('<versions.serviceClosed>');
   expect(second).toContain(rows[1]?.online?.userVersion ?? 'missing');
 });
+
+it('exports readiness with every item not ready or in review', () => {
+  const tr = (key: string, params?: Record<string, unknown>): string =>
+    params ? `<${key} ${String(params['what'])}>` : `<${key}>`;
+  const rows = [
+    authorizerRow(0, { readiness: { checkedAt: null, notReady: ['privacy_guide', 'icp'], pending: ['icp'] } }),
+    authorizerRow(1, { readiness: { checkedAt: null, notReady: [], pending: [] } }),
+    authorizerRow(2, { readiness: null }),
+  ];
+  const [, notReady, ready, unchecked] = fleetCsv(rows, tr).trim().split('\r\n');
+  expect(notReady).toContain(
+    '<readiness.notReady <readiness.keys.privacy_guide>>; <readiness.pendingTag <readiness.keys.icp>>',
+  );
+  expect(ready).toContain('<readiness.ready>');
+  expect(unchecked).toContain('<readiness.notChecked>');
+});

@@ -1,6 +1,18 @@
 import type { AuthorizerRow } from '@contract/fleet';
+import type { ReadinessSummary } from '@contract/readiness';
 
 type T = (key: string, params?: Record<string, unknown>) => string;
+
+/** Every item that is not ready (and every one in review), not only the first the list's tag shows. */
+function readinessCell(summary: ReadinessSummary | null | undefined, t: T): string {
+  if (!summary) return t('readiness.notChecked');
+  const blocking = summary.notReady.filter((k) => !summary.pending.includes(k));
+  const parts = [
+    ...blocking.map((k) => t('readiness.notReady', { what: t(`readiness.keys.${k}`) })),
+    ...summary.pending.map((k) => t('readiness.pendingTag', { what: t(`readiness.keys.${k}`) })),
+  ];
+  return parts.length === 0 ? t('readiness.ready') : parts.join('; ');
+}
 
 /** One column of the export: its header key and its cell. Readiness and other columns are one line each. */
 const COLUMNS: [header: string, cell: (row: AuthorizerRow, t: T) => string][] = [
@@ -8,6 +20,7 @@ const COLUMNS: [header: string, cell: (row: AuthorizerRow, t: T) => string][] = 
   ['mp.nickname', (r) => r.nickname],
   ['mp.principal', (r) => r.principal],
   ['mp.status', (r, t) => t(`status.${r.status}`)],
+  ['readiness.column', (r, t) => readinessCell(r.readiness, t)],
   ['mp.online', (r) => r.online?.userVersion ?? ''],
   ['mp.template', (r) => (r.online?.templateId === null || r.online === null ? '' : String(r.online.templateId))],
   ['mp.audit', (r, t) => (r.audit ? `${t(`auditState.${r.audit.state}`)} ${r.audit.userVersion ?? ''}`.trim() : '')],
